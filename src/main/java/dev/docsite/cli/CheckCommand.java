@@ -1,0 +1,63 @@
+package dev.docsite.cli;
+
+import dev.docsite.content.ContentSet;
+import dev.docsite.render.AsciidocRenderer;
+import dev.docsite.render.Layout;
+import dev.docsite.report.Finding;
+import dev.docsite.report.Findings;
+import dev.docsite.site.BuildResult;
+import dev.docsite.site.Publisher;
+import dev.docsite.site.SiteBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Build every version (into a temporary folder unless --out is given) and run the link and error-table checks.")
+final class CheckCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
+        try (AsciidocRenderer renderer = new AsciidocRenderer()) {
+            ContentSet content = Pipeline.load(common.content);
+            Layout layout = Pipeline.layout(common.templates);
+            Path dir = outGiven ? common.out : Files.createTempDirectory("docsite-check-");
+            try {
+                SiteBuilder builder = Pipeline.builder(common, renderer, layout, outGiven ? common.out : Path.of("site"));
+                BuildResult r;
+                if (outGiven) {
+                    try (Publisher pub = new Publisher(common.out)) {
+                        r = Pipeline.build(builder, new SiteBuilder.Request(content, common.content, List.of(), null), pub.staging());
+                        pub.commit(List.of("preview"));
+                        r = new BuildResult(common.out, r.versions(), r.findings(), r.stats());
+                    }
+                } else {
+                    r = Pipeline.build(builder, new SiteBuilder.Request(content, common.content, List.of(), null), dir);
+                }
+                List<Finding> findings = r.findings();
+                for (Finding f : findings) out.println(f.toText());
+                long errors = Findings.count(findings, Finding.Severity.ERROR), warnings = Findings.count(findings, Finding.Severity.WARNING);
+                out.println(Pipeline.summary(errors, warnings) + " in " + r.stats().pages() + " pages of " + r.versions().size() + " versions");
+                return errors > 0 ? 1 : 0;
+            } finally {
+                if (!outGiven) Publisher.deleteTree(dir);
+            }
+        } catch (Pipeline.Failure f) {
+            f.print(err);
+            return f.exitCode;
+        } catch (IOException e) {
+            err.println("cannot create a temporary folder for the check: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.docsite.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** docsite's command line: thin commands over the pipeline packages. */
+@Command(name = "docsite", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Builds and checks versioned documentation sites from YAML + AsciiDoc pages and an error catalog.",
+        subcommands = {BuildCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the content has errors (or check found problems)", "2:usage or configuration error"})
+public final class Main implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            // Anything reaching here is a docsite defect, not a user mistake: say so briefly.
+            cmd.getErr().println("docsite: internal error: " + ex);
+            if (System.getenv("DOCSITE_DEBUG") != null) ex.printStackTrace(cmd.getErr());
+            else cmd.getErr().println("(set DOCSITE_DEBUG=1 for the stack trace)");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"docsite " + (v == null ? "dev" : v)};
+        }
+    }
+}

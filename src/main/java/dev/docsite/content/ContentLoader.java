@@ -1,0 +1,291 @@
+package dev.docsite.content;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsite.catalog.CatalogRules;
+import dev.docsite.catalog.ErrorCatalog;
+import dev.docsite.catalog.ErrorEntry;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Loads site.yaml, pages, error catalogs and schemas from a {@link ContentSource} and validates them.
+ * Every problem of the run is collected and thrown together; nothing is half-loaded.
+ */
+public final class ContentLoader {
+    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links");
+    static final List<String> AUDIENCE_KEYS = List.of("id", "title");
+    static final List<String> VERSION_KEYS = List.of("name", "ref");
+    static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore");
+    static final List<String> PAGE_KEYS = List.of("title", "audience", "summary", "order", "since", "until", "aliases", "body");
+    static final List<String> CATALOG_KEYS = List.of("title", "errors");
+    static final List<String> ERROR_KEYS = List.of("id", "layer", "http", "scenario", "user_title", "user_message",
+            "placeholders", "retry", "fallback", "cause", "resolution", "since", "until");
+    private static final Pattern PAGE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ContentSource source;
+    private final Problems problems = new Problems();
+    private String lastText = "";   // text of the file parsed last, to find where a block scalar starts
+
+    private ContentLoader(ContentSource source) { this.source = source; }
+
+    public static ContentSet load(ContentSource source) throws ContentException {
+        return new ContentLoader(source).load();
+    }
+
+    private ContentSet load() throws ContentException {
+        SiteConfig config = loadSite();
+        List<Page> pages = new ArrayList<>();
+        List<ErrorCatalog> catalogs = new ArrayList<>();
+        Map<String, JsonNode> schemas = new LinkedHashMap<>();
+        try {
+            Map<String, Instant> updated = source.lastUpdated();
+            for (String path : source.list("pages", ".yaml")) {
+                Page p = loadPage(path, config, updated.get(path));
+                if (p != null) pages.add(p);
+            }
+            for (String path : source.list("errors", ".yaml")) {
+                ErrorCatalog c = loadCatalog(path, config);
+                if (c != null) catalogs.add(c);
+            }
+            for (String path : source.list("schemas", ".schema.json")) loadSchema(path, schemas);
+        } catch (IOException e) {
+            problems.add(SourcePos.of(source.display("")), "cannot read content: " + e.getMessage());
+        }
+        if (config != null) checkPageIds(pages);
+        problems.addAll(CatalogRules.checkStructure(catalogs));
+        problems.throwIfAny();
+        pages.sort((a, b) -> a.id().compareTo(b.id()));
+        return new ContentSet(config, List.copyOf(pages), List.copyOf(catalogs), Map.copyOf(schemas), source);
+    }
+
+    private YNode parse(String path) {
+        String file = source.display(path);
+        try {
+            String text = source.read(path);
+            lastText = text;
+            return YamlReader.parse(text, file);
+        } catch (ContentException e) {
+            problems.addAll(e.problems());
+        } catch (IOException e) {
+            problems.add(SourcePos.of(file), "cannot read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private SiteConfig loadSite() {
+        try {
+            if (!source.exists("site.yaml")) {
+                problems.add(SourcePos.of(source.display("site.yaml")), "missing site.yaml (expected the site's title, audiences and versions)");
+                return null;
+            }
+        } catch (IOException e) {
+            problems.add(SourcePos.of(source.display("site.yaml")), "cannot read: " + e.getMessage());
+            return null;
+        }
+        YNode root = parse("site.yaml");
+        if (root == null) return null;
+        MapReader m = MapReader.of(root, problems, "site.yaml", SITE_KEYS);
+        if (m == null) return null;
+        String title = m.string("title", true);
+        String baseUrl = m.string("base_url", false);
+        if (baseUrl != null && !baseUrl.endsWith("/")) baseUrl = baseUrl + "/";
+        String editUrl = m.string("edit_url", false);
+        List<SiteConfig.Audience> audiences = new ArrayList<>();
+        for (YNode a : m.list("audiences", true)) {
+            MapReader am = MapReader.of(a, problems, "an audience", AUDIENCE_KEYS);
+            if (am == null) continue;
+            String id = am.string("id", true), t = am.string("title", true);
+            if (id == null || t == null) continue;
+            if (audiences.stream().anyMatch(x -> x.id().equals(id))) problems.add(am.pos("id"), "duplicate audience id '" + id + "'");
+            else if (!id.matches("[a-z0-9][a-z0-9-]*")) problems.add(am.pos("id"), "audience id '" + id + "' must be lowercase letters, digits and '-' (it names a folder)");
+            else audiences.add(new SiteConfig.Audience(id, t, a.pos()));
+        }
+        if (audiences.isEmpty() && m.has("audiences")) problems.add(m.pos("audiences"), "site.yaml declares no audience (expected at least one)");
+        List<SiteConfig.VersionSpec> versions = new ArrayList<>();
+        for (YNode v : m.list("versions", true)) {
+            MapReader vm = MapReader.of(v, problems, "a version", VERSION_KEYS);
+            if (vm == null) continue;
+            String name = vm.string("name", true), ref = vm.string("ref", false);
+            if (name == null) continue;
+            if (versions.stream().anyMatch(x -> x.name().equals(name))) problems.add(vm.pos("name"), "duplicate version '" + name + "'");
+            else if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) problems.add(vm.pos("name"), "version name '" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
+            else versions.add(new SiteConfig.VersionSpec(name, ref, v.pos()));
+        }
+        if (versions.isEmpty() && m.has("versions")) problems.add(m.pos("versions"), "site.yaml declares no version (expected at least one, newest first)");
+        SiteConfig.LinksConfig links = SiteConfig.LinksConfig.defaults();
+        YNode ln = root.get("links");
+        if (ln != null && ln.kind() != YNode.Kind.NULL) {
+            MapReader lm = MapReader.of(ln, problems, "links", LINKS_KEYS);
+            if (lm != null) {
+                SiteConfig.LinksConfig d = links;
+                List<String> ignore = lm.strings("ignore");
+                for (int i = 0; i < ignore.size(); i++) {
+                    try { Pattern.compile(ignore.get(i)); } catch (RuntimeException e) {
+                        problems.add(root.get("links").get("ignore").items().get(i).pos(), "ignore pattern is not a valid regular expression: " + e.getMessage().lines().findFirst().orElse(""));
+                    }
+                }
+                links = new SiteConfig.LinksConfig(
+                        orDefault(lm.integer("timeout_ms", false, 1, 600_000), d.timeoutMs()),
+                        orDefault(lm.integer("concurrency", false, 1, 256), d.concurrency()),
+                        orDefault(lm.integer("per_host", false, 1, 64), d.perHost()),
+                        orDefault(lm.integer("retries", false, 0, 10), d.retries()),
+                        orDefault(lm.integer("cache_ttl_hours", false, 0, 24 * 365), d.cacheTtlHours()),
+                        ignore);
+            }
+        }
+        if (title == null || audiences.isEmpty() || versions.isEmpty()) return null;
+        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, root.pos());
+    }
+
+    private static int orDefault(Integer v, int d) { return v == null ? d : v; }
+
+    private Page loadPage(String path, SiteConfig config, Instant lastUpdated) {
+        YNode root = parse(path);
+        if (root == null) return null;
+        String file = source.display(path);
+        MapReader m = MapReader.of(root, problems, "a page", PAGE_KEYS);
+        if (m == null) return null;
+        String id = path.substring("pages/".length(), path.length() - ".yaml".length());
+        if (!PAGE_ID.matcher(id).matches())
+            problems.add(SourcePos.of(file), "page file name '" + id + "' must be lowercase letters, digits, '.', '_' or '-' (it becomes the page's URL)");
+        String title = m.string("title", true);
+        String audience = m.string("audience", true);
+        String summary = m.string("summary", true);
+        Integer order = m.integer("order", false, -1_000_000, 1_000_000);
+        String since = m.string("since", false), until = m.string("until", false);
+        List<String> aliases = m.strings("aliases");
+        String body = m.string("body", true);
+        if (config != null) {
+            if (audience != null && config.audience(audience).isEmpty()) {
+                List<String> ids = config.audiences().stream().map(SiteConfig.Audience::id).toList();
+                String hint = Suggest.closest(audience, ids);
+                problems.add(m.pos("audience"), "unknown audience '" + audience + "': expected one of " + String.join(", ", ids)
+                        + " (declared in site.yaml)" + (hint != null ? "; did you mean '" + hint + "'?" : ""));
+            }
+            checkVersionName(m, "since", since, config);
+            checkVersionName(m, "until", until, config);
+            if (since != null && until != null && config.versionIndex(since) >= 0 && config.versionIndex(until) > config.versionIndex(since))
+                problems.add(m.pos("until"), "until '" + until + "' is older than since '" + since + "' (expected until to be the same as or newer than since)");
+        }
+        if (title == null || audience == null || summary == null || body == null) return null;
+        return new Page(id, path, new SourcePos(file, 1, 1), title, audience, summary, order == null ? 1000 : order,
+                since, until, List.copyOf(aliases), body, bodyLine(root.get("body"), lastText), lastUpdated);
+    }
+
+    /** First YAML line of the body text: the line after a block indicator ("body: |"), else the value's own line. */
+    private static int bodyLine(YNode body, String text) {
+        SourcePos p = body.pos();
+        String line = text.lines().skip(p.line() - 1).findFirst().orElse("");
+        int col = Math.max(p.column() - 1, 0);
+        char c = col < line.length() ? line.charAt(col) : ' ';
+        return c == '|' || c == '>' ? p.line() + 1 : p.line();
+    }
+
+    private void checkVersionName(MapReader m, String key, String value, SiteConfig config) {
+        if (value == null || config.versionIndex(value) >= 0) return;
+        List<String> names = config.versions().stream().map(SiteConfig.VersionSpec::name).toList();
+        problems.add(m.pos(key), key + " names version '" + value + "', which site.yaml does not declare (expected one of "
+                + String.join(", ", names) + ")");
+    }
+
+    private void checkPageIds(List<Page> pages) {
+        Map<String, Page> byId = new HashMap<>();
+        for (Page p : pages) byId.put(p.id(), p);
+        Map<String, Page> aliasOwner = new HashMap<>();
+        for (Page p : pages) {
+            for (String alias : p.aliases()) {
+                if (byId.containsKey(alias))
+                    problems.add(p.pos(), "alias '" + alias + "' collides with the page " + byId.get(alias).pos().file()
+                            + " (expected an old page id that no page uses any more)");
+                else if (aliasOwner.containsKey(alias) && aliasOwner.get(alias) != p)
+                    problems.add(p.pos(), "alias '" + alias + "' is also claimed by " + aliasOwner.get(alias).pos().file());
+                else if (!PAGE_ID.matcher(alias).matches())
+                    problems.add(p.pos(), "alias '" + alias + "' is not a page id (expected a path like admin/old-name)");
+                else aliasOwner.put(alias, p);
+            }
+        }
+    }
+
+    private ErrorCatalog loadCatalog(String path, SiteConfig config) {
+        YNode root = parse(path);
+        if (root == null) return null;
+        String id = path.substring("errors/".length(), path.length() - ".yaml".length());
+        MapReader m = MapReader.of(root, problems, "an error catalog", CATALOG_KEYS);
+        if (m == null) return null;
+        String title = m.string("title", true);
+        List<ErrorEntry> entries = new ArrayList<>();
+        for (YNode n : m.list("errors", true)) {
+            MapReader e = MapReader.of(n, problems, "an error entry", ERROR_KEYS);
+            if (e == null) continue;
+            ErrorEntry entry = readEntry(e, id, config);
+            if (entry != null) entries.add(entry);
+        }
+        return new ErrorCatalog(id, title == null ? id : title, path, new SourcePos(source.display(path), 1, 1), List.copyOf(entries));
+    }
+
+    private ErrorEntry readEntry(MapReader e, String catalogId, SiteConfig config) {
+        String id = e.string("id", true);
+        String layer = e.oneOf("layer", true, enumValues(ErrorEntry.Layer.values()));
+        Integer http = e.has("http") ? e.integer("http", false, 100, 599) : null;
+        String scenario = e.string("scenario", true);
+        String userTitle = e.string("user_title", false);
+        String userMessage = e.string("user_message", false);
+        Map<String, String> placeholders = e.stringMap("placeholders");
+        String retry = e.oneOf("retry", true, enumValues(ErrorEntry.Retry.values()));
+        String fallback = e.oneOf("fallback", true, enumValues(ErrorEntry.Fallback.values()));
+        // cause and resolution are checked by the catalog rules so they carry a rule id.
+        String cause = e.string("cause", false), resolution = e.string("resolution", false);
+        String since = e.string("since", false), until = e.string("until", false);
+        if (config != null) {
+            checkVersionName(e, "since", since, config);
+            checkVersionName(e, "until", until, config);
+        }
+        if (id == null || layer == null || retry == null || fallback == null) return null;
+        return new ErrorEntry(id, catalogId, ErrorEntry.Layer.valueOf(layer.toUpperCase().replace('-', '_')), http,
+                scenario, userTitle, userMessage, placeholders,
+                ErrorEntry.Retry.valueOf(retry.toUpperCase()), ErrorEntry.Fallback.valueOf(fallback.toUpperCase().replace('-', '_')),
+                cause, resolution, since, until, e.node().pos(), e.fieldPositions());
+    }
+
+    private static List<String> enumValues(Enum<?>[] values) {
+        return Arrays.stream(values).map(v -> {
+            try { return (String) v.getClass().getField("yaml").get(v); } catch (ReflectiveOperationException ex) { throw new IllegalStateException(ex); }
+        }).toList();
+    }
+
+    private void loadSchema(String path, Map<String, JsonNode> schemas) {
+        String file = source.display(path);
+        String name = path.substring("schemas/".length(), path.length() - ".schema.json".length());
+        try {
+            schemas.put(name, JSON.readTree(source.read(path)));
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            problems.add(new SourcePos(file, l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr()), "schema",
+                    "JSON syntax error: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            problems.add(SourcePos.of(file), "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Line of {@code needle}'s first occurrence in {@code text} (1-based), or 0. */
+    public static int lineOf(String text, String needle) {
+        int i = text.indexOf(needle);
+        if (i < 0) return 0;
+        int line = 1;
+        for (int k = 0; k < i; k++) if (text.charAt(k) == '\n') line++;
+        return line;
+    }
+
+}

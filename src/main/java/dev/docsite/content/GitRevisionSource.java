@@ -1,0 +1,115 @@
+package dev.docsite.content;
+
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Content read from a git revision with JGit: no checkout, the work tree is never touched. */
+public final class GitRevisionSource implements ContentSource, AutoCloseable {
+    private final Repository repo;
+    private final RevCommit commit;
+    private final String prefix;      // content folder inside the repository, "" for the top
+    private final String revision;
+    private volatile Map<String, Instant> lastUpdated;
+
+    private GitRevisionSource(Repository repo, RevCommit commit, String prefix, String revision) {
+        this.repo = repo;
+        this.commit = commit;
+        this.prefix = prefix;
+        this.revision = revision;
+    }
+
+    /**
+     * Opens {@code revision} of the repository holding {@code contentDir}; the content is read from
+     * the same folder inside that revision.
+     */
+    public static GitRevisionSource open(Path contentDir, String revision) throws ContentException {
+        Repository repo = GitHistory.open(contentDir.toAbsolutePath());
+        SourcePos where = SourcePos.of(contentDir.toString());
+        if (repo == null)
+            throw new ContentException(new Problem(where, "git", "cannot read revision '" + revision
+                    + "': " + contentDir + " is not inside a git repository"));
+        try {
+            ObjectId id = repo.resolve(revision + "^{commit}");
+            if (id == null) {
+                repo.close();
+                throw new ContentException(new Problem(where, "git", "unknown git revision '" + revision
+                        + "' (expected a branch, tag or commit of " + repo.getWorkTree() + ")"));
+            }
+            RevCommit c;
+            try (RevWalk w = new RevWalk(repo)) { c = w.parseCommit(id); }
+            return new GitRevisionSource(repo, c, GitHistory.prefixInRepo(repo, contentDir), revision);
+        } catch (IOException | RevisionSyntaxException e) {
+            repo.close();
+            throw new ContentException(new Problem(where, "git", "cannot read git revision '" + revision + "': " + e.getMessage()));
+        }
+    }
+
+    public String commitId() { return commit.getName(); }
+
+    public String shortId() { return commit.getName().substring(0, 7); }
+
+    public RevCommit commit() { return commit; }
+
+    private String full(String path) { return prefix.isEmpty() ? path : prefix + "/" + path; }
+
+    @Override public List<String> list(String dir, String suffix) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TreeWalk tw = new TreeWalk(repo)) {
+            tw.addTree(commit.getTree());
+            tw.setRecursive(true);
+            tw.setFilter(PathFilter.create(full(dir)));
+            while (tw.next()) {
+                String p = tw.getPathString();
+                if (!p.endsWith(suffix)) continue;
+                out.add(prefix.isEmpty() ? p : p.substring(prefix.length() + 1));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Override public boolean exists(String path) throws IOException {
+        try (TreeWalk tw = TreeWalk.forPath(repo, full(path), commit.getTree())) { return tw != null; }
+    }
+
+    @Override public String read(String path) throws IOException {
+        return new String(readBytes(path), StandardCharsets.UTF_8);
+    }
+
+    @Override public byte[] readBytes(String path) throws IOException {
+        try (TreeWalk tw = TreeWalk.forPath(repo, full(path), commit.getTree())) {
+            if (tw == null) throw new IOException("no file " + full(path) + " at " + revision);
+            ObjectLoader loader = repo.open(tw.getObjectId(0));
+            return loader.getBytes();
+        }
+    }
+
+    @Override public String display(String path) { return shortId() + ":" + full(path); }
+
+    @Override public String describe() { return "git " + revision + " (" + shortId() + ")"; }
+
+    @Override public Map<String, Instant> lastUpdated() {
+        Map<String, Instant> m = lastUpdated;
+        if (m == null) {
+            try { m = GitHistory.lastUpdated(repo, commit, prefix); } catch (IOException e) { m = Map.of(); }
+            lastUpdated = m;
+        }
+        return m;
+    }
+
+    @Override public void close() { repo.close(); }
+}

@@ -1,0 +1,38 @@
+package dev.docsite.content;
+
+import java.util.List;
+import java.util.Optional;
+
+/** content/site.yaml: the site's title, audiences in navigation order and versions newest first. */
+public record SiteConfig(String title, String baseUrl, String editUrl, List<Audience> audiences,
+                         List<VersionSpec> versions, LinksConfig links, SourcePos pos) {
+
+    public record Audience(String id, String title, SourcePos pos) {}
+
+    /** A version to build; {@code ref} names a git revision to build it from (null: the content being built). */
+    public record VersionSpec(String name, String ref, SourcePos pos) {}
+
+    public record LinksConfig(int timeoutMs, int concurrency, int perHost, int retries, int cacheTtlHours, List<String> ignore) {
+        public static LinksConfig defaults() { return new LinksConfig(10_000, 16, 2, 2, 24, List.of()); }
+    }
+
+    public VersionSpec latest() { return versions.get(0); }
+
+    public Optional<Audience> audience(String id) {
+        return audiences.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** Position of a version in site.yaml (0 = newest), or -1 when it is not declared. */
+    public int versionIndex(String name) {
+        for (int i = 0; i < versions.size(); i++) if (versions.get(i).name().equals(name)) return i;
+        return -1;
+    }
+
+    /** Whether something with since/until is present in {@code version}; versions are ordered newest first. */
+    public boolean inVersion(String since, String until, String version) {
+        int v = versionIndex(version);
+        if (since != null && versionIndex(since) < v) return false;
+        if (until != null && versionIndex(until) > v) return false;
+        return true;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.docsite.content;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses YAML with Jackson into {@link YNode}s that remember where each value was written. */
+public final class YamlReader {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private YamlReader() {}
+
+    /** Parses one YAML document; a syntax error becomes a problem at the line and column the parser stopped. */
+    public static YNode parse(String text, String file) throws ContentException {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) throw new ContentException(new Problem(new SourcePos(file, 1, 1), "yaml", "the file is empty (expected a YAML mapping)"));
+            List<Problem> dups = new ArrayList<>();
+            YNode root = read(p, t, file, dups);
+            if (!dups.isEmpty()) throw new ContentException(dups);
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            int col = loc == null ? 0 : loc.getColumnNr();
+            throw new ContentException(new Problem(new SourcePos(file, Math.max(line, 1), Math.max(col, 1)), "yaml",
+                    "YAML syntax error: " + cleanMessage(e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new ContentException(new Problem(SourcePos.of(file), "yaml", "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static YNode read(JsonParser p, JsonToken t, String file, List<Problem> dups) throws IOException {
+        SourcePos pos = pos(p, file);
+        switch (t) {
+            case START_OBJECT -> {
+                LinkedHashMap<String, YNode> m = new LinkedHashMap<>();
+                Map<String, SourcePos> keys = new HashMap<>();
+                while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+                    String key = p.currentName();
+                    SourcePos kp = pos(p, file);
+                    YNode value = read(p, p.nextToken(), file, dups);
+                    if (m.containsKey(key)) {
+                        dups.add(new Problem(kp, "yaml", "duplicate key '" + key + "' (first written at line " + keys.get(key).line() + ")"));
+                        continue;
+                    }
+                    m.put(key, value);
+                    keys.put(key, kp);
+                }
+                return YNode.map(pos, m, keys);
+            }
+            case START_ARRAY -> {
+                List<YNode> items = new ArrayList<>();
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) items.add(read(p, t, file, dups));
+                return YNode.list(pos, items);
+            }
+            case VALUE_STRING -> { return YNode.scalar(YNode.Kind.STRING, pos, p.getText()); }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> { return YNode.scalar(YNode.Kind.NUMBER, pos, p.getText()); }
+            case VALUE_TRUE, VALUE_FALSE -> { return YNode.scalar(YNode.Kind.BOOLEAN, pos, p.getText()); }
+            case VALUE_NULL -> { return YNode.scalar(YNode.Kind.NULL, pos, null); }
+            default -> { return YNode.scalar(YNode.Kind.STRING, pos, p.getText()); }
+        }
+    }
+
+    private static SourcePos pos(JsonParser p, String file) {
+        JsonLocation l = p.currentTokenLocation();
+        return new SourcePos(file, l.getLineNr(), l.getColumnNr());
+    }
+
+    /** SnakeYAML messages repeat the snippet and position; keep the sentence a writer needs. */
+    static String cleanMessage(String raw) {
+        if (raw == null) return "unreadable YAML";
+        StringBuilder out = new StringBuilder();
+        for (String line : raw.split("\n")) {
+            String s = line.strip();
+            if (s.isEmpty() || s.startsWith("in 'reader'") || s.startsWith("in 'string'") || s.startsWith("^")) continue;
+            if (s.startsWith("at [Source")) continue;
+            if (!out.isEmpty()) {
+                if (!s.matches("[a-z].*")) continue; // skip echoed source lines
+                out.append("; ");
+            }
+            out.append(s.replaceAll(",? ?line \\d+, column \\d+:?", "").trim());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.docsite.render;
+
+import dev.docsite.content.Page;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.log.LogHandler;
+import org.asciidoctor.log.LogRecord;
+import org.asciidoctor.log.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One warm Asciidoctor instance per process with docsite's extensions. Thread-safe: pages are converted
+ * in parallel on one instance; each conversion's context and log records stay on its own thread.
+ * The instance is created on first use, so a build served entirely from the cache never starts JRuby.
+ */
+public final class AsciidocRenderer implements AutoCloseable {
+    private static final Pattern ID_ATTR = Pattern.compile("\\sid=\"([^\"]+)\"");
+    private static final Pattern HEADING = Pattern.compile("<h([23]) id=\"([^\"]+)\"[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
+    private static final Pattern TAGS = Pattern.compile("<[^>]+>");
+
+    private volatile Asciidoctor asciidoctor;
+    private final ThreadLocal<List<LogRecord>> logs = ThreadLocal.withInitial(ArrayList::new);
+
+    private Asciidoctor asciidoctor() {
+        Asciidoctor a = asciidoctor;
+        if (a == null) {
+            synchronized (this) {
+                a = asciidoctor;
+                if (a == null) {
+                    a = Asciidoctor.Factory.create();
+                    Extensions.register(a.javaExtensionRegistry());
+                    LogHandler handler = record -> logs.get().add(record);
+                    a.registerLogHandler(handler);
+                    asciidoctor = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    /** Starts JRuby now (e.g. while other work runs) instead of on the first page. */
+    public void warmUp() { asciidoctor(); }
+
+    public boolean started() { return asciidoctor != null; }
+
+    public RenderResult render(Page page, RenderInput input) {
+        Asciidoctor a = asciidoctor();
+        RenderInput.Current cur = new RenderInput.Current(page, input, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+        RenderInput.CURRENT.set(cur);
+        logs.get().clear();
+        String html;
+        try {
+            Attributes attrs = Attributes.builder()
+                    .attribute("docsite-version", input.version())
+                    .attribute("idprefix", "")
+                    .attribute("idseparator", "-")
+                    .attribute("relfileprefix", Links.MARKER)
+                    .attribute("relfilesuffix", ".html")
+                    .attribute("sectanchors", "")
+                    .attribute("attribute-missing", "warn")
+                    .attribute("docsite-page", page.id())
+                    .build();
+            Options options = Options.builder().safe(SafeMode.SAFE).sourcemap(true).standalone(false)
+                    .attributes(attrs).build();
+            html = a.convert(page.body(), options);
+        } catch (RuntimeException e) {
+            // A crash inside Asciidoctor or an extension is reported against the page, not as a stack trace.
+            cur.messages().add(new RenderResult.Message(true, "asciidoc/crash", 0, "Asciidoctor failed on this page: " + e.getMessage()));
+            html = "";
+        } finally {
+            RenderInput.CURRENT.remove();
+        }
+        for (LogRecord r : logs.get()) {
+            int line = r.getCursor() == null ? 0 : r.getCursor().getLineNumber();
+            boolean error = r.getSeverity() == Severity.ERROR || r.getSeverity() == Severity.FATAL;
+            cur.messages().add(new RenderResult.Message(error, "asciidoc/" + r.getSeverity().name().toLowerCase(), line, r.getMessage()));
+        }
+        logs.get().clear();
+        return new RenderResult(html, anchors(html), headings(html), List.copyOf(cur.errorIds()), List.copyOf(cur.tables()),
+                List.copyOf(cur.messages()), Map.copyOf(cur.includes()));
+    }
+
+    static Map<String, String> anchors(String html) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = ID_ATTR.matcher(html);
+        while (m.find()) out.putIfAbsent(m.group(1), "");
+        for (RenderResult.Heading h : headings(html)) out.put(h.id(), h.title());
+        return out;
+    }
+
+    static List<RenderResult.Heading> headings(String html) {
+        List<RenderResult.Heading> out = new ArrayList<>();
+        Matcher m = HEADING.matcher(html);
+        while (m.find()) {
+            String text = TAGS.matcher(m.group(3)).replaceAll("").strip();
+            out.add(new RenderResult.Heading(Integer.parseInt(m.group(1)), m.group(2), org.jsoup.parser.Parser.unescapeEntities(text, false)));
+        }
+        return out;
+    }
+
+    /** Ids that appear more than once in the HTML (each is a broken anchor target). */
+    public static List<String> duplicateIds(String html) {
+        Map<String, Integer> count = new LinkedHashMap<>();
+        Matcher m = ID_ATTR.matcher(html);
+        while (m.find()) count.merge(m.group(1), 1, Integer::sum);
+        return count.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    }
+
+    @Override public void close() {
+        Asciidoctor a = asciidoctor;
+        if (a != null) a.shutdown();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.docsite.render;
+
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsite.catalog.ErrorCatalog;
+import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.catalog.ErrorHtml;
+import org.asciidoctor.ast.Cursor;
+import org.asciidoctor.ast.Document;
+import org.asciidoctor.ast.PhraseNode;
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.extension.BlockMacroProcessor;
+import org.asciidoctor.extension.IncludeProcessor;
+import org.asciidoctor.extension.InlineMacroProcessor;
+import org.asciidoctor.extension.JavaExtensionRegistry;
+import org.asciidoctor.extension.PreprocessorReader;
+import org.asciidoctor.extension.Treeprocessor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** docsite's AsciiDoc extensions: the error catalog macros, live JSON examples and confined includes. */
+final class Extensions {
+    private Extensions() {}
+
+    static void register(JavaExtensionRegistry r) {
+        r.blockMacro(new ErrorTable());
+        r.blockMacro(new ErrorResponse());
+        r.blockMacro(new UserMessage());
+        r.inlineMacro(new ErrorRef());
+        r.treeprocessor(new LiveJson());
+        r.includeProcessor(new ContentInclude());
+    }
+
+    static int line(StructuralNode node) {
+        Cursor c = node.getSourceLocation();
+        return c == null ? 0 : c.getLineNumber();
+    }
+
+    static void error(StructuralNode node, String rule, String text) {
+        RenderInput.current().messages().add(new RenderResult.Message(true, rule, line(node), text));
+    }
+
+    /** Looks an id up in the version's catalog; records an "unknown id" error with a suggestion otherwise. */
+    static ErrorEntry lookup(StructuralNode parent, String macro, String id) {
+        RenderInput.Current cur = RenderInput.current();
+        ErrorEntry e = cur.input().error(id).orElse(null);
+        cur.errorIds().add(new RenderResult.Ref(id, line(parent)));
+        if (e == null) {
+            List<String> ids = cur.input().catalogs().stream().flatMap(c -> c.errors().stream()).map(ErrorEntry::id).toList();
+            String hint = dev.docsite.content.Suggest.closest(id, ids);
+            error(parent, "error-ref/unknown-id", macro + " names unknown error id '" + id + "' in version " + cur.input().version()
+                    + (hint != null ? " (did you mean '" + hint + "'?)" : " (expected an id from content/errors/)"));
+        }
+        return e;
+    }
+
+    static final class ErrorTable extends BlockMacroProcessor {
+        ErrorTable() { super("error-table"); }
+
+        @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+            RenderInput.Current cur = RenderInput.current();
+            Object aud = attributes.getOrDefault("audience", "admin");
+            String audience = String.valueOf(aud);
+            if (!Set.of("admin", "end-user").contains(audience)) {
+                error(parent, "error-table/audience", "error-table audience '" + audience + "' is not supported (expected admin or end-user)");
+                audience = "admin";
+            }
+            ErrorCatalog catalog = cur.input().catalog(target).orElse(null);
+            if (catalog == null) {
+                List<String> ids = cur.input().catalogs().stream().map(ErrorCatalog::id).toList();
+                error(parent, "error-table/unknown-catalog", "error-table names unknown catalog '" + target + "' (expected one of "
+                        + String.join(", ", ids) + ": a file content/errors/<id>.yaml)");
+                return createBlock(parent, "pass", "");
+            }
+            cur.tables().add(catalog.id() + "|" + audience);
+            for (ErrorEntry e : catalog.errors()) cur.errorIds().add(new RenderResult.Ref(e.id(), line(parent)));
+            return createBlock(parent, "pass", ErrorHtml.table(catalog, audience, catalog.errors()));
+        }
+    }
+
+    static final class ErrorResponse extends BlockMacroProcessor {
+        ErrorResponse() { super("error-response"); }
+
+        @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+            ErrorEntry e = lookup(parent, "error-response", target);
+            if (e == null) return createBlock(parent, "pass", "");
+            if (e.http() == null) {
+                error(parent, "error-response/not-server", "error-response names '" + target + "', a " + e.layer().yaml
+                        + " error without an HTTP status (expected a server error)");
+                return createBlock(parent, "pass", "");
+            }
+            return createBlock(parent, "pass", ErrorHtml.response(e));
+        }
+    }
+
+    static final class UserMessage extends BlockMacroProcessor {
+        UserMessage() { super("user-message"); }
+
+        @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+            ErrorEntry e = lookup(parent, "user-message", target);
+            return createBlock(parent, "pass", e == null ? "" : ErrorHtml.userMessage(e));
+        }
+    }
+
+    static final class ErrorRef extends InlineMacroProcessor {
+        ErrorRef() { super("error"); }
+
+        @Override public PhraseNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+            ErrorEntry e = lookup(parent, "error:", target);
+            RenderInput.Current cur = RenderInput.current();
+            String text = attributes.get("1") instanceof String s && !s.isBlank() ? ErrorHtml.esc(s) : "<code>" + ErrorHtml.esc(target) + "</code>";
+            if (e == null) return createPhraseNode(parent, "quoted", text);
+            String page = cur.input().tablePageByCatalog().get(e.catalogId());
+            String href = page == null ? "#" + e.anchor() : Links.MARKER + page + ".html#" + e.anchor();
+            return createPhraseNode(parent, "quoted", "<a class=\"error-ref\" href=\"" + href + "\">" + text + "</a>");
+        }
+    }
+
+    /** [source,json,role=live,schema=NAME]: the JSON must parse and validate against content/schemas/NAME.schema.json. */
+    static final class LiveJson extends Treeprocessor {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
+
+        @Override public Document process(Document document) {
+            for (StructuralNode block : document.findBy(Map.of("context", ":listing"))) {
+                if (!block.hasRole("live")) continue;
+                Object schemaName = block.getAttribute("schema");
+                String source = ((org.asciidoctor.ast.Block) block).getSource();
+                int line = line(block);
+                RenderInput.Current cur = RenderInput.current();
+                JsonNode json;
+                try {
+                    json = JSON.readTree(source);
+                } catch (JsonProcessingException e) {
+                    int at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                    cur.messages().add(new RenderResult.Message(true, "live-example/json", line + at,
+                            "live example is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+                    continue;
+                }
+                if (schemaName == null) continue;
+                JsonNode schemaNode = cur.input().schemas().get(schemaName.toString());
+                if (schemaNode == null) {
+                    cur.messages().add(new RenderResult.Message(true, "live-example/schema", line, "live example names schema '" + schemaName
+                            + "' but content/schemas/" + schemaName + ".schema.json does not exist (expected one of "
+                            + String.join(", ", cur.input().schemas().keySet()) + ")"));
+                    continue;
+                }
+                JsonSchema schema = COMPILED.computeIfAbsent(schemaName + "@" + schemaNode.hashCode() + schemaNode.toString().length(),
+                        k -> FACTORY.getSchema(schemaNode));
+                for (ValidationMessage m : schema.validate(json)) {
+                    cur.messages().add(new RenderResult.Message(true, "live-example/schema", line,
+                            "live example does not match schema '" + schemaName + "': " + m.getMessage()));
+                }
+                block.addRole("validated");
+            }
+            return document;
+        }
+    }
+
+    /** include:: reads from the content source (work tree or git revision) and never outside content/. */
+    static final class ContentInclude extends IncludeProcessor {
+        @Override public boolean handles(String target) { return true; }
+
+        @Override public void process(Document document, PreprocessorReader reader, String target, Map<String, Object> attributes) {
+            RenderInput.Current cur = RenderInput.current();
+            String pageDir = Path.of(cur.page().path()).getParent().toString().replace('\\', '/');
+            String resolved = target.startsWith("/") ? null : Path.of(pageDir).resolve(target).normalize().toString().replace('\\', '/');
+            if (target.contains("://") || resolved == null || resolved.startsWith("..") || resolved.startsWith("/")) {
+                cur.messages().add(new RenderResult.Message(true, "include/outside-content", reader.getLineNumber() - 1,
+                        "include of '" + target + "' refused: includes must stay inside the content folder"));
+                return;
+            }
+            try {
+                if (!cur.input().source().exists(resolved)) {
+                    cur.messages().add(new RenderResult.Message(true, "include/missing", reader.getLineNumber() - 1,
+                            "include file '" + target + "' not found (looked for " + cur.input().source().display(resolved) + ")"));
+                    return;
+                }
+                String text = cur.input().source().read(resolved);
+                cur.includes().put(resolved, sha(text));
+                reader.pushInclude(text, resolved, resolved, 1, attributes);
+            } catch (IOException e) {
+                cur.messages().add(new RenderResult.Message(true, "include/unreadable", reader.getLineNumber() - 1,
+                        "cannot read include '" + target + "': " + e.getMessage()));
+            }
+        }
+    }
+
+    static String sha(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.docsite.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Render results keyed by a hash of everything that can change them (body, version-dependent inputs,
+ * renderer version). Kept in memory for the process (serve, several versions) and on disk between runs,
+ * so a rebuild with nothing changed never starts Asciidoctor.
+ */
+public final class RenderCache {
+    /** Bump when the renderer's output for the same input changes. */
+    public static final String RENDERER_VERSION = "docsite-render-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;   // null: memory only
+    private final Map<String, RenderResult> memory = new ConcurrentHashMap<>();
+
+    public RenderCache(Path dir) { this.dir = dir; }
+
+    public static RenderCache memoryOnly() { return new RenderCache(null); }
+
+    public RenderResult get(String key) {
+        RenderResult r = memory.get(key);
+        if (r != null || dir == null) return r;
+        Path f = file(key);
+        if (!Files.isRegularFile(f)) return null;
+        try {
+            r = JSON.readValue(f.toFile(), RenderResult.class);
+            memory.put(key, r);
+            return r;
+        } catch (IOException e) {
+            return null; // a damaged entry is simply rendered again
+        }
+    }
+
+    public void put(String key, RenderResult r) {
+        memory.put(key, r);
+        if (dir == null) return;
+        try {
+            Path f = file(key);
+            Files.createDirectories(f.getParent());
+            Path tmp = Files.createTempFile(f.getParent(), ".tmp-", ".json");
+            JSON.writeValue(tmp.toFile(), r);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // The cache is an optimisation: failing to write it never fails a build.
+        }
+    }
+
+    private Path file(String key) { return dir.resolve(key.substring(0, 2)).resolve(key + ".json"); }
+}

@@ -1,0 +1,29 @@
+package dev.docsite.render;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Asciidoctor made of one page body, before links are resolved for a version. Plain data so it
+ * can be cached on disk and shared by versions whose input is the same.
+ *
+ * @param html     body HTML; links to other pages carry {@link Links#MARKER} until the site stage resolves them
+ * @param anchors  every id in the HTML with its text (headings) or "" (other elements)
+ * @param headings level-2 and level-3 sections, for the page's table of contents
+ * @param errorIds catalog ids the page refers to through the error macros, with the body line
+ * @param tables   catalogs whose error table the page shows, as "catalog|audience"
+ * @param messages problems found while rendering: Asciidoctor's warnings and the extensions' errors
+ * @param includes files pulled in with include::, with a hash of their content (for cache validity)
+ */
+public record RenderResult(String html, Map<String, String> anchors, List<Heading> headings,
+                           List<Ref> errorIds, List<String> tables, List<Message> messages,
+                           Map<String, String> includes) {
+
+    public record Heading(int level, String id, String title) {}
+
+    /** A reference from the body (error id, xref target) and the body line it was written on. */
+    public record Ref(String target, int line) {}
+
+    /** A problem at a body line (1-based; 0 = unknown). {@code error} false means a warning. */
+    public record Message(boolean error, String rule, int line, String text) {}
+}

@@ -1,0 +1,220 @@
+package dev.docsite.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsite.content.ContentException;
+import dev.docsite.content.ContentLoader;
+import dev.docsite.content.ContentSet;
+import dev.docsite.content.GitRevisionSource;
+import dev.docsite.content.Page;
+import dev.docsite.content.SiteConfig;
+import dev.docsite.render.AsciidocRenderer;
+import dev.docsite.render.Layout;
+import dev.docsite.render.RenderCache;
+import dev.docsite.render.RenderResult;
+import dev.docsite.render.RenderedPage;
+import dev.docsite.report.Finding;
+import dev.docsite.report.Findings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Builds every version of the site into a folder: filter per version, render (each distinct input
+ * once, in parallel, through the cache), resolve links, lay out and write. Publishing the folder is
+ * the caller's decision (see {@link Publisher}).
+ */
+public final class SiteBuilder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AsciidocRenderer renderer;
+    private final RenderCache cache;
+    private final Layout layout;
+    private final int threads;
+
+    public SiteBuilder(AsciidocRenderer renderer, RenderCache cache, Layout layout, int threads) {
+        this.renderer = renderer;
+        this.cache = cache;
+        this.layout = layout;
+        this.threads = Math.max(1, threads);
+    }
+
+    public Layout layout() { return layout; }
+
+    /**
+     * @param contentDir the content folder in the work tree, used to find the git repository for versions with a ref
+     * @param only       version names to build (empty: all)
+     * @param banner     text of a banner on every page (previews), or null
+     */
+    public record Request(ContentSet content, Path contentDir, List<String> only, String banner) {}
+
+    public BuildResult build(Request req, Path dir) throws ContentException, IOException, Layout.LayoutException {
+        long start = System.nanoTime();
+        SiteConfig config = req.content().config();
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            return build(req, dir, config, open, start);
+        } finally {
+            for (AutoCloseable c : open) {
+                try { c.close(); } catch (Exception ignored) { }
+            }
+        }
+    }
+
+    private BuildResult build(Request req, Path dir, SiteConfig config, List<AutoCloseable> open, long start)
+            throws ContentException, IOException, Layout.LayoutException {
+        List<VersionContent> versions = new ArrayList<>();
+        for (SiteConfig.VersionSpec spec : config.versions()) {
+            if (!req.only().isEmpty() && !req.only().contains(spec.name())) continue;
+            ContentSet set = spec.ref() == null ? req.content() : loadRef(req.contentDir(), spec, open);
+            versions.add(VersionContent.of(config, set, spec.name()));
+        }
+        if (versions.isEmpty())
+            throw new ContentException(new dev.docsite.content.Problem(config.pos(), "version",
+                    "no version named " + String.join(", ", req.only()) + " in site.yaml (expected one of "
+                            + String.join(", ", config.versions().stream().map(SiteConfig.VersionSpec::name).toList()) + ")"));
+
+        // Render each distinct input once: versions that share a page's inputs share its render.
+        Map<String, Job> jobs = new LinkedHashMap<>();
+        List<List<String>> keysPerVersion = new ArrayList<>();
+        for (VersionContent v : versions) {
+            String envHash = hash(JSON.writeValueAsString(v.input().catalogs()) + v.input().tablePageByCatalog() + v.content().schemas());
+            List<String> keys = new ArrayList<>();
+            for (Page p : v.pages()) {
+                String key = cacheKey(p, v, envHash);
+                keys.add(key);
+                jobs.putIfAbsent(key, new Job(p, v));
+            }
+            keysPerVersion.add(keys);
+        }
+        Map<String, RenderResult> results = renderAll(jobs);
+        int rendered = (int) jobs.values().stream().filter(j -> j.rendered).count();
+
+        List<Finding> findings = new ArrayList<>();
+        List<BuildResult.VersionBuild> builds = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            VersionContent v = versions.get(i);
+            List<RenderedPage> pages = new ArrayList<>();
+            List<String> keys = keysPerVersion.get(i);
+            for (int k = 0; k < v.pages().size(); k++) {
+                Page p = v.pages().get(k);
+                RenderResult r = results.get(keys.get(k));
+                pages.add(LinkResolver.resolve(p, v.name(), r));
+                for (RenderResult.Message m : r.messages()) {
+                    Finding f = m.error() ? Finding.error(p.bodyPos(m.line()), m.rule(), m.text()) : Finding.warning(p.bodyPos(m.line()), m.rule(), m.text());
+                    findings.add(f.inVersions(List.of(v.name())));
+                }
+            }
+            builds.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
+        }
+        new SiteWriter(layout, config, req.banner(), dir).write(builds);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        int total = builds.stream().mapToInt(b -> b.pages().size()).sum();
+        return new BuildResult(dir, List.copyOf(builds), Findings.mergeVersions(findings), new BuildResult.Stats(total, rendered, total - rendered, ms));
+    }
+
+    private static final class Job {
+        final Page page;
+        final VersionContent version;
+        boolean rendered;
+        Job(Page page, VersionContent version) { this.page = page; this.version = version; }
+    }
+
+    private Map<String, RenderResult> renderAll(Map<String, Job> jobs) throws IOException {
+        Map<String, RenderResult> results = new LinkedHashMap<>();
+        List<Map.Entry<String, Job>> todo = new ArrayList<>();
+        for (Map.Entry<String, Job> e : jobs.entrySet()) {
+            RenderResult r = cache.get(e.getKey());
+            if (r != null && includesUnchanged(r, e.getValue())) results.put(e.getKey(), r);
+            else todo.add(e);
+        }
+        if (todo.isEmpty()) return results;
+        if (todo.size() == 1 || threads == 1) {
+            for (Map.Entry<String, Job> e : todo) results.put(e.getKey(), renderOne(e.getKey(), e.getValue()));
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
+            Thread t = new Thread(r, "docsite-render");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<RenderResult>> futures = new ArrayList<>();
+            for (Map.Entry<String, Job> e : todo) futures.add(pool.submit(() -> renderOne(e.getKey(), e.getValue())));
+            for (int i = 0; i < todo.size(); i++) results.put(todo.get(i).getKey(), futures.get(i).get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("build interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("rendering failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
+    }
+
+    private RenderResult renderOne(String key, Job job) {
+        RenderResult r = renderer.render(job.page, job.version.input());
+        job.rendered = true;
+        cache.put(key, r);
+        return r;
+    }
+
+    private static boolean includesUnchanged(RenderResult r, Job job) {
+        for (Map.Entry<String, String> inc : r.includes().entrySet()) {
+            try {
+                if (!job.version.input().source().exists(inc.getKey())) return false;
+                if (!sha(job.version.input().source().read(inc.getKey())).equals(inc.getValue())) return false;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Everything that can change a page's render. The version name and catalog state count only when the
+     * body can see them, so versions with the same page render it once.
+     */
+    static String cacheKey(Page p, VersionContent v, String envHash) {
+        StringBuilder b = new StringBuilder(p.body().length() + 256);
+        b.append(dev.docsite.render.RenderCache.RENDERER_VERSION).append('\0').append(p.id()).append('\0').append(p.path()).append('\0').append(p.body());
+        String body = p.body();
+        if (body.contains("docsite-version") || body.contains("include::")) b.append("\0v=").append(v.name());
+        if (body.contains("error:") || body.contains("error-table::") || body.contains("error-response::")
+                || body.contains("user-message::") || body.contains("role=live")) b.append("\0env=").append(envHash);
+        return sha(b.toString());
+    }
+
+    /** Loads a version's content from its git ref; the source stays open for includes until the build ends. */
+    private ContentSet loadRef(Path contentDir, SiteConfig.VersionSpec spec, List<AutoCloseable> open) throws ContentException {
+        try {
+            GitRevisionSource src = GitRevisionSource.open(contentDir, spec.ref());
+            open.add(src);
+            return ContentLoader.load(src);
+        } catch (ContentException e) {
+            List<dev.docsite.content.Problem> ps = new ArrayList<>();
+            for (var p : e.problems()) ps.add(new dev.docsite.content.Problem(p.pos(), p.rule(), p.message() + " (version " + spec.name() + ", ref " + spec.ref() + ")"));
+            throw new ContentException(ps);
+        }
+    }
+
+    public static String sha(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
+    }
+
+    static String hash(String s) { return sha(s).substring(0, 16); }
+}

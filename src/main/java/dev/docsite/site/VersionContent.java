@@ -1,0 +1,56 @@
+package dev.docsite.site;
+
+import dev.docsite.catalog.ErrorCatalog;
+import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ContentSet;
+import dev.docsite.content.Page;
+import dev.docsite.content.SiteConfig;
+import dev.docsite.render.RenderInput;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The content as it stands in one version: pages and catalog entries filtered by since/until. */
+public record VersionContent(String name, boolean latest, SiteConfig config, ContentSet content, List<Page> pages,
+                             RenderInput input) {
+    private static final Pattern TABLE_MACRO = Pattern.compile("^error-table::([^\\[\\s]+)\\[([^\\]]*)]", Pattern.MULTILINE);
+
+    public static VersionContent of(SiteConfig config, ContentSet content, String version) {
+        List<Page> pages = content.pages().stream()
+                .filter(p -> config.inVersion(p.since(), p.until(), version))
+                .sorted(Comparator.comparing(Page::audience).thenComparingInt(Page::order).thenComparing(Page::title))
+                .toList();
+        List<ErrorCatalog> catalogs = new ArrayList<>();
+        for (ErrorCatalog c : content.catalogs()) {
+            List<ErrorEntry> entries = c.errors().stream().filter(e -> config.inVersion(e.since(), e.until(), version)).toList();
+            catalogs.add(new ErrorCatalog(c.id(), c.title(), c.path(), c.pos(), entries));
+        }
+        RenderInput input = new RenderInput(version, List.copyOf(catalogs), tablePages(pages), content.schemas(), content.source());
+        return new VersionContent(version, config.versionIndex(version) == 0, config, content, pages, input);
+    }
+
+    /** For each catalog, the page whose error table error: links point to: an admin table first, any table otherwise. */
+    static Map<String, String> tablePages(List<Page> pages) {
+        Map<String, String> admin = new LinkedHashMap<>(), any = new LinkedHashMap<>();
+        for (Page p : pages) {
+            Matcher m = TABLE_MACRO.matcher(p.body());
+            while (m.find()) {
+                boolean endUser = m.group(2).contains("end-user");
+                any.putIfAbsent(m.group(1), p.id());
+                if (!endUser) admin.putIfAbsent(m.group(1), p.id());
+            }
+        }
+        any.putAll(admin);
+        return Map.copyOf(any);
+    }
+
+    public Optional<Page> page(String id) { return pages.stream().filter(p -> p.id().equals(id)).findFirst(); }
+
+    public List<Page> pagesOf(String audience) { return pages.stream().filter(p -> p.audience().equals(audience)).toList(); }
+}
