@@ -9,11 +9,13 @@ import dev.docsite.report.Findings;
 import dev.docsite.site.BuildResult;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Internal link checks on the rendered pages of every version: the xref target page exists in the same
@@ -26,6 +28,21 @@ public final class InternalLinks {
     public static final String DUPLICATE_ID = "link/duplicate-id";
 
     private InternalLinks() {}
+
+    /** The build with these checks' findings added to its own, sorted: what every build must pass. */
+    public static BuildResult checked(BuildResult build) {
+        List<Finding> all = new ArrayList<>(build.findings());
+        all.addAll(check(build));
+        return new BuildResult(build.dir(), build.versions(), Findings.sorted(all), build.stats());
+    }
+
+    // Duplicate ids per render (link resolution does not touch ids), so a page shared by versions, or
+    // unchanged since serve's last rebuild, is scanned once. Weak keys: entries go with their renders.
+    private static final Map<String, List<String>> DUPLICATES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static List<String> duplicateIds(RenderedPage p) {
+        return DUPLICATES.computeIfAbsent(p.raw().html(), AsciidocRenderer::duplicateIds);
+    }
 
     public static List<Finding> check(BuildResult build) {
         List<Finding> out = new ArrayList<>();
@@ -53,7 +70,7 @@ public final class InternalLinks {
                                 .inVersions(List.of(v.name())));
                     }
                 }
-                for (String id : AsciidocRenderer.duplicateIds(p.html()))
+                for (String id : duplicateIds(p))
                     out.add(Finding.error(p.page().pos(), DUPLICATE_ID, "id '" + id + "' is used more than once on this page (links to it are ambiguous)")
                             .inVersions(List.of(v.name())));
             }

@@ -10,7 +10,6 @@ import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
 import dev.docsite.render.RenderCache;
 import dev.docsite.report.Finding;
-import dev.docsite.report.Findings;
 import dev.docsite.site.BuildResult;
 import dev.docsite.site.SiteBuilder;
 
@@ -66,10 +65,7 @@ final class Pipeline {
     /** Builds into {@code dir} and adds the internal link checks every build must pass. */
     static BuildResult build(SiteBuilder builder, SiteBuilder.Request req, Path dir) throws Failure {
         try {
-            BuildResult r = builder.build(req, dir);
-            List<Finding> all = new ArrayList<>(r.findings());
-            all.addAll(InternalLinks.check(r));
-            return new BuildResult(r.dir(), r.versions(), Findings.sorted(all), r.stats());
+            return InternalLinks.checked(builder.build(req, dir));
         } catch (ContentException e) {
             throw contentFailure(e);
         } catch (Layout.LayoutException e) {

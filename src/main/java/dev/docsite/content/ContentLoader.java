@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +38,28 @@ public final class ContentLoader {
     private final ContentSource source;
     private final Problems problems = new Problems();
     private String lastText = "";   // text of the file parsed last, to find where a block scalar starts
+    private Map<String, Page> unchangedPages = Map.of();   // by path: parsed before and not touched since
 
     private ContentLoader(ContentSource source) { this.source = source; }
 
     public static ContentSet load(ContentSource source) throws ContentException {
         return new ContentLoader(source).load();
+    }
+
+    /**
+     * Loads {@code previous}'s source again after the files in {@code changed} (paths relative to the
+     * content root) changed: the other pages keep their previous parse, so an edit costs the files it
+     * touched, not the whole set (serve). Every rule across files still runs; a changed site.yaml means
+     * a full load, since pages are validated against it.
+     */
+    public static ContentSet reload(ContentSet previous, Set<String> changed) throws ContentException {
+        ContentLoader loader = new ContentLoader(previous.source());
+        if (!changed.contains("site.yaml")) {
+            Map<String, Page> byPath = new HashMap<>();
+            for (Page p : previous.pages()) if (!changed.contains(p.path())) byPath.put(p.path(), p);
+            loader.unchangedPages = byPath;
+        }
+        return loader.load();
     }
 
     private ContentSet load() throws ContentException {
@@ -52,7 +70,8 @@ public final class ContentLoader {
         try {
             Map<String, Instant> updated = source.lastUpdated();
             for (String path : source.list("pages", ".yaml")) {
-                Page p = loadPage(path, config, updated.get(path));
+                Page p = unchangedPages.get(path);
+                if (p == null) p = loadPage(path, config, updated.get(path));
                 if (p != null) pages.add(p);
             }
             for (String path : source.list("errors", ".yaml")) {

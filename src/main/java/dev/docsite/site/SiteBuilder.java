@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,13 +43,34 @@ public final class SiteBuilder {
     private final RenderCache cache;
     private final Layout layout;
     private final int threads;
+    private final Memo memo;
 
     public SiteBuilder(AsciidocRenderer renderer, RenderCache cache, Layout layout, int threads) {
+        this(renderer, cache, layout, threads, new Memo());
+    }
+
+    private SiteBuilder(AsciidocRenderer renderer, RenderCache cache, Layout layout, int threads, Memo memo) {
         this.renderer = renderer;
         this.cache = cache;
         this.layout = layout;
         this.threads = Math.max(1, threads);
+        this.memo = memo;
     }
+
+    /**
+     * Per-page work of the previous render (cache key, link resolution), reused for pages that come
+     * again unchanged: serve renders the whole site after every edit, and hashing and resolving 1,000
+     * unchanged pages would cost more than rendering the one that changed. Only the last render is
+     * kept, so memory does not grow with edits.
+     */
+    private static final class Memo {
+        volatile Map<KeyInput, String> keys = Map.of();
+        volatile Map<ResolveInput, RenderedPage> resolved = Map.of();
+    }
+
+    private record KeyInput(Page page, String version, String envHash) {}
+
+    private record ResolveInput(Page page, String version, String key) {}
 
     public Layout layout() { return layout; }
 
@@ -59,12 +81,23 @@ public final class SiteBuilder {
      */
     public record Request(ContentSet content, Path contentDir, List<String> only, String banner) {}
 
+    /** Renders every version and writes all of it into {@code dir}: a full build. */
     public BuildResult build(Request req, Path dir) throws ContentException, IOException, Layout.LayoutException {
+        return write(req, render(req), dir, Outputs.ALL);
+    }
+
+    /** The same renderer, cache and threads with other templates (serve, after a template edit). */
+    public SiteBuilder withLayout(Layout other) { return new SiteBuilder(renderer, cache, other, threads, memo); }
+
+    /**
+     * Renders and resolves every version without writing anything (the result's dir is null): what a
+     * preview compares with its base, and what serve compares with the pages it last wrote.
+     */
+    public BuildResult render(Request req) throws ContentException, IOException {
         long start = System.nanoTime();
-        SiteConfig config = req.content().config();
         List<AutoCloseable> open = new ArrayList<>();
         try {
-            return build(req, dir, config, open, start);
+            return render(req, req.content().config(), open, start);
         } finally {
             for (AutoCloseable c : open) {
                 try { c.close(); } catch (Exception ignored) { }
@@ -72,8 +105,17 @@ public final class SiteBuilder {
         }
     }
 
-    private BuildResult build(Request req, Path dir, SiteConfig config, List<AutoCloseable> open, long start)
-            throws ContentException, IOException, Layout.LayoutException {
+    /** Lays out and writes {@code outputs} of a rendered build into {@code dir}. */
+    public BuildResult write(Request req, BuildResult rendered, Path dir, Outputs outputs) throws IOException, Layout.LayoutException {
+        long start = System.nanoTime();
+        new SiteWriter(layout, req.content().config(), req.banner(), dir).write(rendered.versions(), outputs);
+        BuildResult.Stats s = rendered.stats();
+        long ms = s.millis() + (System.nanoTime() - start) / 1_000_000;
+        return new BuildResult(dir, rendered.versions(), rendered.findings(), new BuildResult.Stats(s.pages(), s.rendered(), s.reused(), ms));
+    }
+
+    private BuildResult render(Request req, SiteConfig config, List<AutoCloseable> open, long start)
+            throws ContentException, IOException {
         List<VersionContent> versions = new ArrayList<>();
         for (SiteConfig.VersionSpec spec : config.versions()) {
             if (!req.only().isEmpty() && !req.only().contains(spec.name())) continue;
@@ -88,11 +130,15 @@ public final class SiteBuilder {
         // Render each distinct input once: versions that share a page's inputs share its render.
         Map<String, Job> jobs = new LinkedHashMap<>();
         List<List<String>> keysPerVersion = new ArrayList<>();
+        Map<KeyInput, String> lastKeys = memo.keys, keyMemo = new HashMap<>();
         for (VersionContent v : versions) {
             String envHash = hash(JSON.writeValueAsString(v.input().catalogs()) + v.input().tablePageByCatalog() + v.content().schemas());
             List<String> keys = new ArrayList<>();
             for (Page p : v.pages()) {
-                String key = cacheKey(p, v, envHash);
+                KeyInput in = new KeyInput(p, v.name(), envHash);
+                String key = lastKeys.get(in);
+                if (key == null) key = cacheKey(p, v, envHash);
+                keyMemo.put(in, key);
                 keys.add(key);
                 jobs.putIfAbsent(key, new Job(p, v));
             }
@@ -103,6 +149,7 @@ public final class SiteBuilder {
 
         List<Finding> findings = new ArrayList<>();
         List<BuildResult.VersionBuild> builds = new ArrayList<>();
+        Map<ResolveInput, RenderedPage> lastResolved = memo.resolved, resolvedMemo = new HashMap<>();
         for (int i = 0; i < versions.size(); i++) {
             VersionContent v = versions.get(i);
             List<RenderedPage> pages = new ArrayList<>();
@@ -110,7 +157,11 @@ public final class SiteBuilder {
             for (int k = 0; k < v.pages().size(); k++) {
                 Page p = v.pages().get(k);
                 RenderResult r = results.get(keys.get(k));
-                pages.add(LinkResolver.resolve(p, v.name(), r));
+                ResolveInput in = new ResolveInput(p, v.name(), keys.get(k));
+                RenderedPage rp = lastResolved.get(in);
+                if (rp == null || rp.raw() != r) rp = LinkResolver.resolve(p, v.name(), r);
+                resolvedMemo.put(in, rp);
+                pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {
                     Finding f = m.error() ? Finding.error(p.bodyPos(m.line()), m.rule(), m.text()) : Finding.warning(p.bodyPos(m.line()), m.rule(), m.text());
                     findings.add(f.inVersions(List.of(v.name())));
@@ -118,10 +169,11 @@ public final class SiteBuilder {
             }
             builds.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
         }
-        new SiteWriter(layout, config, req.banner(), dir).write(builds);
+        memo.keys = keyMemo;
+        memo.resolved = resolvedMemo;
         long ms = (System.nanoTime() - start) / 1_000_000;
         int total = builds.stream().mapToInt(b -> b.pages().size()).sum();
-        return new BuildResult(dir, List.copyOf(builds), Findings.mergeVersions(findings), new BuildResult.Stats(total, rendered, total - rendered, ms));
+        return new BuildResult(null, List.copyOf(builds), Findings.mergeVersions(findings), new BuildResult.Stats(total, rendered, total - rendered, ms));
     }
 
     private static final class Job {

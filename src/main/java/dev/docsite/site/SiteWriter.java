@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,12 +49,14 @@ final class SiteWriter {
         this.config = config;
         this.banner = banner;
         this.out = out;
-        this.assetVersion = copyAssets();
+        this.assetVersion = assetVersion();
     }
 
-    void write(List<BuildResult.VersionBuild> builds) throws IOException, Layout.LayoutException {
+    void write(List<BuildResult.VersionBuild> builds, Outputs outputs) throws IOException, Layout.LayoutException {
         try {
-            for (BuildResult.VersionBuild b : builds) writeVersion(b, builds);
+            if (outputs.indexes()) copyAssets();
+            for (BuildResult.VersionBuild b : builds) writeVersion(b, builds, outputs);
+            if (!outputs.indexes()) return;
             String latest = builds.get(0).name();
             for (BuildResult.VersionBuild b : builds) if (b.content().latest()) latest = b.name();
             writeTop(builds, latest);
@@ -66,9 +69,9 @@ final class SiteWriter {
 
     // ---- per version ------------------------------------------------------------------------------
 
-    private void writeVersion(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all) throws IOException, Layout.LayoutException {
+    private void writeVersion(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all, Outputs outputs) throws IOException, Layout.LayoutException {
         VersionContent v = b.content();
-        List<RenderedPage> pages = b.pages();
+        List<RenderedPage> pages = b.pages().stream().filter(rp -> outputs.page(v.name(), rp.page().id())).toList();
         pages.parallelStream().forEach(rp -> {
             try {
                 writeFile(v.name() + "/" + rp.outputPath(), layout.render("page.ftlh", pageModel(rp, b, all)));
@@ -76,6 +79,7 @@ final class SiteWriter {
                 throw new LayoutFailure(e);
             }
         });
+        if (!outputs.indexes()) return;
         writeFile(v.name() + "/index.html", layout.render("home.ftlh", homeModel(b, all)));
         for (SiteConfig.Audience a : config.audiences()) {
             writeFile(v.name() + "/" + a.id() + "/index.html", layout.render("audience.ftlh", audienceModel(a, b, all)));
@@ -342,28 +346,42 @@ final class SiteWriter {
 
     private static String xml(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 
-    /** Copies templates/assets to the shared asset folder; returns a short content hash for cache busting. */
-    private String copyAssets() throws IOException {
-        Path src = layout.dir().resolve("assets");
-        if (!Files.isDirectory(src)) return "0";
+    /** A short hash of templates/assets, appended to asset URLs so browsers fetch changed assets. */
+    private String assetVersion() throws IOException {
         StringBuilder all = new StringBuilder();
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                Path dest = out.resolve(ASSETS).resolve(src.relativize(f).toString());
-                Files.createDirectories(dest.getParent());
-                Files.write(dest, bytes);
-                all.append(f.getFileName()).append(bytes.length).append(java.util.Arrays.hashCode(bytes));
-            }
+        for (Path f : assetFiles()) {
+            byte[] bytes = Files.readAllBytes(f);
+            all.append(f.getFileName()).append(bytes.length).append(java.util.Arrays.hashCode(bytes));
         }
         return SiteBuilder.hash(all.toString()).substring(0, 8);
     }
 
+    /** Copies templates/assets to the shared asset folder. */
+    private void copyAssets() throws IOException {
+        Path src = layout.dir().resolve("assets");
+        for (Path f : assetFiles()) {
+            Path dest = out.resolve(ASSETS).resolve(src.relativize(f).toString());
+            Files.createDirectories(dest.getParent());
+            Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private List<Path> assetFiles() throws IOException {
+        Path src = layout.dir().resolve("assets");
+        if (!Files.isDirectory(src)) return List.of();
+        try (Stream<Path> s = Files.walk(src)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
     private void writeFile(String rel, String text) {
         try {
+            // Written beside and renamed into place: serve writes into the folder it is serving.
             Path f = out.resolve(rel);
             Files.createDirectories(f.getParent());
-            Files.writeString(f, text, StandardCharsets.UTF_8);
+            Path tmp = f.resolveSibling(".tmp-" + Thread.currentThread().getId() + "-" + f.getFileName());
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,91 @@
+package dev.docsite.site;
+
+import dev.docsite.render.RenderedPage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which files a write produces. A build writes everything. After an edit, serve writes only what the
+ * edit changed: the pages whose own content changed; every page of a version when the navigation they
+ * all embed changed; the indexes (home and audience pages, redirects, errors.json, versions.json,
+ * sitemap, 404, assets) when something they show changed.
+ *
+ * @param pages   per version, the ids of the pages to write; null: every page
+ * @param indexes whether to write everything that is not a page
+ */
+public record Outputs(Map<String, Set<String>> pages, boolean indexes) {
+    public static final Outputs ALL = new Outputs(null, true);
+
+    public boolean all() { return pages == null && indexes; }
+
+    public boolean isEmpty() { return !indexes && pages != null && pages.values().stream().allMatch(Set::isEmpty); }
+
+    public boolean page(String version, String pageId) { return pages == null || pages.getOrDefault(version, Set.of()).contains(pageId); }
+
+    /** Number of page files this write produces in {@code build}. */
+    public int pageCount(BuildResult build) {
+        if (pages == null) return build.stats().pages();
+        return pages.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /**
+     * What to rewrite so a folder holding {@code before} shows {@code after}, both laid out with the same
+     * templates. {@link #ALL} when the shape of the site changed (configuration, versions, the pages and
+     * aliases of any version): every page's version switcher depends on it, and files may have to go.
+     */
+    public static Outputs changed(BuildResult before, BuildResult after) {
+        if (!shape(before).equals(shape(after))) return ALL;
+        Map<String, Set<String>> pages = new LinkedHashMap<>();
+        boolean indexes = false;
+        for (BuildResult.VersionBuild a : after.versions()) {
+            BuildResult.VersionBuild b = before.version(a.name()).orElseThrow();
+            Set<String> ids = new LinkedHashSet<>();
+            if (!navigation(b).equals(navigation(a))) {
+                a.pages().forEach(p -> ids.add(p.page().id()));
+                indexes = true;
+            } else {
+                // Same navigation means the same pages in the same order.
+                for (int i = 0; i < a.pages().size(); i++) {
+                    RenderedPage x = b.pages().get(i), y = a.pages().get(i);
+                    if (!x.page().equals(y.page()) || !x.html().equals(y.html())) ids.add(y.page().id());
+                    if (!Objects.equals(x.page().summary(), y.page().summary()) || !Objects.equals(x.page().lastUpdated(), y.page().lastUpdated()))
+                        indexes = true;
+                }
+            }
+            if (!b.content().input().catalogs().equals(a.content().input().catalogs())) indexes = true;
+            pages.put(a.name(), ids);
+        }
+        return new Outputs(pages, indexes);
+    }
+
+    /** Configuration, versions, and per version the page ids with their aliases. */
+    private static List<Object> shape(BuildResult r) {
+        List<Object> s = new ArrayList<>();
+        if (!r.versions().isEmpty()) s.add(r.versions().get(0).content().config());
+        for (BuildResult.VersionBuild v : r.versions()) {
+            s.add(v.name());
+            for (RenderedPage p : v.pages()) {
+                s.add(p.page().id());
+                s.add(p.page().aliases());
+            }
+        }
+        return s;
+    }
+
+    /** What every page of a version embeds about the others: navigation and previous/next links. */
+    private static List<String> navigation(BuildResult.VersionBuild v) {
+        List<String> n = new ArrayList<>();
+        for (RenderedPage p : v.pages()) {
+            n.add(p.page().id());
+            n.add(p.page().audience());
+            n.add(p.page().title());
+        }
+        return n;
+    }
+}
