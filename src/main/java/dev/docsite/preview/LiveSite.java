@@ -1,0 +1,144 @@
+package dev.docsite.preview;
+
+import dev.docsite.check.InternalLinks;
+import dev.docsite.content.ContentException;
+import dev.docsite.content.ContentLoader;
+import dev.docsite.content.ContentSet;
+import dev.docsite.content.DirectorySource;
+import dev.docsite.render.Layout;
+import dev.docsite.report.Finding;
+import dev.docsite.site.BuildResult;
+import dev.docsite.site.Outputs;
+import dev.docsite.site.Publisher;
+import dev.docsite.site.SiteBuilder;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The site that serve shows, kept current as files change. One long-lived {@link SiteBuilder} (one
+ * renderer, one render cache) does all the work: a full build at start; after a change, only the
+ * changed files are parsed again, only pages whose input changed are rendered (the cache is keyed by
+ * content), and only the outputs whose content changed are written into the live folder
+ * ({@link Outputs#changed}). A change that breaks the build writes nothing and records the problems,
+ * which the server shows instead of the pages until a later change fixes them.
+ */
+public final class LiveSite {
+    /**
+     * What an update did.
+     *
+     * @param urls     site paths ("/11.6/admin/setup.html") whose content changed; ignored when {@code all}
+     * @param all      every page may have changed (full write, or the build failed or recovered)
+     * @param pages    page files written
+     * @param problems non-empty when the build is broken: "file:line:col: error rule: message" lines
+     */
+    public record Update(List<String> urls, boolean all, int pages, int rendered, long millis, List<String> problems) {
+        public boolean failed() { return !problems.isEmpty(); }
+
+        public boolean changedAnything() { return all || !urls.isEmpty(); }
+    }
+
+    private final Path contentDir, templatesDir, out;
+    private final Path templatesAsGiven;                      // for messages: the path the writer typed
+    private final DirectorySource source;
+    private final List<Consumer<Update>> listeners = new CopyOnWriteArrayList<>();
+    private SiteBuilder builder;
+    private ContentSet content;                               // last content that loaded without problems
+    private final Set<String> changedSinceLoad = new HashSet<>(); // content paths touched since `content` was loaded
+    private boolean layoutChanged;                            // templates changed since `written` was laid out
+    private BuildResult written;                              // what `out` holds; null before the first good build
+    private volatile List<String> problems = List.of();
+
+    public LiveSite(Path contentDir, Path templatesDir, Path out, SiteBuilder builder) {
+        this.contentDir = contentDir.toAbsolutePath().normalize();
+        this.templatesDir = templatesDir.toAbsolutePath().normalize();
+        this.templatesAsGiven = templatesDir;
+        this.out = out.toAbsolutePath().normalize();
+        this.source = new DirectorySource(contentDir);
+        this.builder = builder;
+    }
+
+    public Path out() { return out; }
+
+    public List<Path> watched() { return List.of(contentDir, templatesDir); }
+
+    /** Problems of the last update ("file:line: ..."), empty when the site is good. */
+    public List<String> problems() { return problems; }
+
+    public void onUpdate(Consumer<Update> listener) { listeners.add(listener); }
+
+    /** Builds and publishes everything (first start). */
+    public synchronized Update start() { return update(List.of(contentDir)); }
+
+    /**
+     * Brings the site up to date after {@code paths} changed (files or folders under the content or
+     * templates folder; the content folder itself means "anything may have changed").
+     */
+    public synchronized Update update(Collection<Path> paths) {
+        long t0 = System.nanoTime();
+        boolean wasBroken = !problems.isEmpty();
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.startsWith(templatesDir)) layoutChanged = true;
+            else if (abs.equals(contentDir)) content = null;
+            else if (abs.startsWith(contentDir)) changedSinceLoad.add(contentDir.relativize(abs).toString().replace('\\', '/'));
+        }
+        try {
+            if (layoutChanged) builder = builder.withLayout(new Layout(templatesAsGiven));
+            ContentSet next = content == null ? ContentLoader.load(source)
+                    : changedSinceLoad.isEmpty() ? content : ContentLoader.reload(content, changedSinceLoad);
+            content = next;
+            changedSinceLoad.clear();
+            SiteBuilder.Request req = new SiteBuilder.Request(next, contentDir, List.of(), null);
+            BuildResult built = InternalLinks.checked(builder.render(req));
+            List<String> errors = built.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).map(Finding::toText).toList();
+            if (!errors.isEmpty()) return fail(errors, t0);
+            Outputs outputs = written == null || layoutChanged ? Outputs.ALL : Outputs.changed(written, built);
+            if (outputs.all()) {
+                try (Publisher pub = new Publisher(out)) {
+                    builder.write(req, built, pub.staging(), outputs);
+                    pub.commit(List.of("preview"));
+                }
+            } else if (!outputs.isEmpty()) {
+                builder.write(req, built, out, outputs);
+            }
+            written = built;
+            layoutChanged = false;
+            problems = List.of();
+            return done(new Update(urls(outputs), outputs.all() || outputs.indexes() || wasBroken, outputs.pageCount(built),
+                    built.stats().rendered(), ms(t0), List.of()));
+        } catch (ContentException e) {
+            return fail(e.problems().stream().map(p -> Finding.of(p).toText()).toList(), t0);
+        } catch (Layout.LayoutException e) {
+            return fail(List.of(e.getMessage()), t0);
+        } catch (IOException e) {
+            return fail(List.of(out + ": cannot write the site: " + e.getMessage()), t0);
+        }
+    }
+
+    private Update fail(List<String> errors, long t0) {
+        problems = List.copyOf(errors);
+        return done(new Update(List.of(), true, 0, 0, ms(t0), problems));
+    }
+
+    private Update done(Update u) {
+        for (Consumer<Update> l : listeners) l.accept(u);
+        return u;
+    }
+
+    private static List<String> urls(Outputs outputs) {
+        if (outputs.pages() == null) return List.of();
+        List<String> urls = new ArrayList<>();
+        outputs.pages().forEach((version, ids) -> ids.forEach(id -> urls.add("/" + version + "/" + id + ".html")));
+        return urls;
+    }
+
+    private static long ms(long t0) { return (System.nanoTime() - t0) / 1_000_000; }
+}

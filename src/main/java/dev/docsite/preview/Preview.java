@@ -1,0 +1,94 @@
+package dev.docsite.preview;
+
+import dev.docsite.check.InternalLinks;
+import dev.docsite.content.ContentException;
+import dev.docsite.content.ContentLoader;
+import dev.docsite.content.ContentSet;
+import dev.docsite.content.GitRevisionSource;
+import dev.docsite.content.Problem;
+import dev.docsite.render.Layout;
+import dev.docsite.report.Finding;
+import dev.docsite.site.BuildResult;
+import dev.docsite.site.Outputs;
+import dev.docsite.site.Publisher;
+import dev.docsite.site.SiteBuilder;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A per-commit preview: the content at a git revision (read with JGit, no checkout) built with the
+ * site pipeline into {@code <out>/preview/<short-sha>/} with a banner naming the revision and its base,
+ * and compared page by page with the base's rendering. The revision is rendered and checked before
+ * anything is written; a broken revision publishes nothing. Unchanged pages come from the render
+ * cache, so the base costs only the pages that differ.
+ */
+public final class Preview {
+    public static final String FOLDER = "preview";
+
+    /**
+     * @param base       the base commit compared with, or null (a root commit has none)
+     * @param baseBroken why the base could not be compared ("file:line: ..."), or null
+     * @param changes    what changed against the base; null when there is no base to compare with
+     * @param findings   the revision's findings (warnings only when published)
+     */
+    public record Result(Commit revision, Commit base, String baseBroken, Path dir, BuildResult build, Changes changes,
+                         List<Finding> findings, boolean published) {}
+
+    /** A resolved revision: what was asked for (null: the default base), the commit it names and its subject line. */
+    public record Commit(String asked, String id, String shortId, String subject) {
+        static Commit of(String asked, GitRevisionSource src) {
+            return new Commit(asked, src.commitId(), src.shortId(), src.commit().getShortMessage());
+        }
+    }
+
+    private Preview() {}
+
+    /**
+     * @param contentDir the content folder in the work tree: names the repository and the folder inside it
+     * @param baseRev    the revision to compare with; null: the first parent of {@code rev}
+     * @param out        the site folder; the preview goes to {@code out/preview/<short-sha>/}
+     */
+    public static Result run(SiteBuilder builder, Path contentDir, String rev, String baseRev, Path out)
+            throws ContentException, IOException, Layout.LayoutException {
+        try (GitRevisionSource revSrc = GitRevisionSource.open(contentDir, rev)) {
+            Commit revision = Commit.of(rev, revSrc);
+            String baseName = baseRev != null ? baseRev
+                    : revSrc.commit().getParentCount() > 0 ? revSrc.commit().getParent(0).getName() : null;
+            ContentSet content = ContentLoader.load(revSrc);
+            try (GitRevisionSource baseSrc = baseName == null ? null : GitRevisionSource.open(contentDir, baseName)) {
+                Commit base = baseSrc == null ? null : Commit.of(baseRev, baseSrc);
+                SiteBuilder.Request req = new SiteBuilder.Request(content, contentDir, List.of(), banner(revision, base));
+                BuildResult built = InternalLinks.checked(builder.render(req));
+                Path dir = out.resolve(FOLDER).resolve(revision.shortId());
+                if (built.hasErrors()) return new Result(revision, base, null, dir, built, null, built.findings(), false);
+
+                Changes changes = null;
+                String baseBroken = null;
+                if (baseSrc != null) {
+                    try {
+                        ContentSet baseContent = ContentLoader.load(baseSrc);
+                        BuildResult baseBuilt = builder.render(new SiteBuilder.Request(baseContent, contentDir, List.of(), null));
+                        changes = Changes.between(baseContent, baseBuilt, content, built);
+                    } catch (ContentException e) {
+                        Problem p = e.problems().get(0);
+                        baseBroken = Finding.of(p).toText() + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : "");
+                    }
+                }
+                try (Publisher pub = new Publisher(dir)) {
+                    builder.write(req, built, pub.staging(), Outputs.ALL);
+                    pub.commit(List.of());
+                }
+                return new Result(revision, base, baseBroken, dir, built, changes, built.findings(), true);
+            }
+        }
+    }
+
+    /** The banner on every preview page: which commit this is and what it is compared with. */
+    static String banner(Commit revision, Commit base) {
+        String s = "Preview of " + revision.shortId() + " \u201c" + revision.subject() + "\u201d";
+        s += base == null ? " (first commit)" : ", compared with " + base.shortId();
+        return s + ". Not the published documentation.";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.docsite.preview;
+
+import dev.docsite.site.SiteBuilder;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * docsite serve: the live site, the server that shows it and the watcher that feeds it, started and
+ * closed together. Changes are applied one batch at a time on the watcher's thread.
+ */
+public final class Serve implements AutoCloseable {
+    /** Quiet time that ends a batch of file events: long enough for an editor's save, short next to a render. */
+    public static final long QUIET_MILLIS = 25;
+
+    private final LiveSite site;
+    private final SiteServer server;
+    private final Watcher watcher;
+    private final LiveSite.Update first;
+
+    private Serve(LiveSite site, SiteServer server, Watcher watcher, LiveSite.Update first) {
+        this.site = site;
+        this.server = server;
+        this.watcher = watcher;
+        this.first = first;
+    }
+
+    /**
+     * Builds the site into {@code out}, then serves it on 127.0.0.1:{@code port} (0: any free port) and
+     * watches the content and templates folders. {@code log} hears every update, the first included.
+     */
+    public static Serve start(Path content, Path templates, Path out, SiteBuilder builder, int port,
+                              Consumer<LiveSite.Update> log) throws IOException {
+        LiveSite site = new LiveSite(content, templates, out, builder);
+        site.onUpdate(log);
+        LiveSite.Update first = site.start();
+        SiteServer server = new SiteServer(site.out(), port, site::problems);
+        site.onUpdate(server::changed);
+        Watcher watcher;
+        try {
+            watcher = new Watcher(site.watched(), QUIET_MILLIS, site::update);
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        return new Serve(site, server, watcher, first);
+    }
+
+    public LiveSite site() { return site; }
+
+    public SiteServer server() { return server; }
+
+    /** The initial build. */
+    public LiveSite.Update first() { return first; }
+
+    @Override public void close() throws IOException {
+        watcher.close();
+        server.close();
+    }
+}
