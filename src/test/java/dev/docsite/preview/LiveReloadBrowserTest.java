@@ -1,0 +1,75 @@
+package dev.docsite.preview;
+
+import dev.docsite.render.AsciidocRenderer;
+import dev.docsite.render.Layout;
+import dev.docsite.render.RenderCache;
+import dev.docsite.site.SiteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The open page in a real headless Chromium follows edits by itself: new text, the error page, recovery. */
+class LiveReloadBrowserTest {
+    @TempDir Path dir;
+    AsciidocRenderer renderer;
+    Serve serve;
+    WebDriver browser;
+
+    @AfterEach void stop() throws Exception {
+        if (browser != null) browser.quit();
+        if (serve != null) serve.close();
+        if (renderer != null) renderer.close();
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions o = new ChromeOptions();
+        String binary = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+        if (new File(binary).exists()) o.setBinary(binary);
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder();
+        File driver = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+        if (driver.exists()) service.usingDriverExecutable(driver);
+        return new ChromeDriver(service.build(), o);
+    }
+
+    @Test void theOpenPageReloadsOnEditShowsTheBrokenBuildAndRecovers() throws Exception {
+        Path content = TestContent.write(dir.resolve("content"));
+        Path templates = TestContent.copyTemplates(dir.resolve("templates"));
+        renderer = new AsciidocRenderer();
+        serve = Serve.start(content, templates, dir.resolve("site"), new SiteBuilder(renderer, RenderCache.memoryOnly(), new Layout(templates), 2), 0, u -> { });
+        browser = chromium();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(serve.server().url() + "2.0/admin/tune.html");
+        assertTrue(browser.findElement(By.cssSelector("article.doc")).getText().contains("Sessions last a day."));
+        // A mark on the window: gone after a reload, so the checks below see a reload, not a coincidence.
+        ((JavascriptExecutor) browser).executeScript("window.docsiteMark = 1;");
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.readyState === 'complete'"));
+
+        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last a day.", "Sessions last eight hours.");
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Sessions last eight hours."));
+        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.docsiteMark;"), "the page reloaded itself");
+
+        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last eight hours.", "See error:api.login.expird.app_error[].");
+        wait.until(d -> d.findElements(By.cssSelector(".docsite-build-error")).size() == 1);
+        String shown = browser.findElement(By.cssSelector(".docsite-build-error")).getText();
+        assertTrue(shown.contains("content/pages/admin/tune.yaml:8"), shown);
+
+        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "See error:api.login.expird.app_error[].", "Sessions last a week.");
+        wait.until(d -> d.findElements(By.cssSelector("article.doc")).size() == 1
+                && d.findElement(By.cssSelector("article.doc")).getText().contains("Sessions last a week."));
+    }
+}

@@ -1,0 +1,230 @@
+package dev.docsite.preview;
+
+import dev.docsite.render.AsciidocRenderer;
+import dev.docsite.render.Layout;
+import dev.docsite.render.RenderCache;
+import dev.docsite.site.SiteBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** docsite serve with its real server, watcher and renderer on a small content set in a temporary folder. */
+class ServeTest {
+    private static AsciidocRenderer renderer;
+
+    @TempDir Path dir;
+    Path content, templates, out;
+    Serve serve;
+    final List<LiveSite.Update> updates = new CopyOnWriteArrayList<>();
+    final List<String> events = Collections.synchronizedList(new java.util.ArrayList<>());
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll static void renderer() { renderer = new AsciidocRenderer(); }
+
+    @AfterAll static void closeRenderer() { renderer.close(); }
+
+    @BeforeEach void start() throws Exception {
+        content = TestContent.write(dir.resolve("content"));
+        templates = TestContent.copyTemplates(dir.resolve("templates"));
+        out = dir.resolve("site");
+        SiteBuilder builder = new SiteBuilder(renderer, RenderCache.memoryOnly(), new Layout(templates), 2);
+        serve = Serve.start(content, templates, out, builder, 0, updates::add);
+        assertFalse(serve.first().failed(), () -> String.join("\n", serve.first().problems()));
+        http.sendAsync(request("/_docsite/events"), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(l -> { if (l.startsWith("data:")) events.add(l); }));
+        await("the event stream opens", () -> !events.isEmpty());
+    }
+
+    @AfterEach void stop() throws IOException { serve.close(); }
+
+    private HttpRequest request(String path) { return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.server().port() + path)).build(); }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) fail("timed out waiting until " + what);
+            try { Thread.sleep(20); } catch (InterruptedException e) { throw new AssertionError(e); }
+        }
+    }
+
+    /** Identity of the file on disk: writes rename a new file into place, so a rewrite changes it. */
+    private Object fileKey(String rel) throws IOException { return Files.readAttributes(out.resolve(rel), BasicFileAttributes.class).fileKey(); }
+
+    private LiveSite.Update lastUpdate() { return updates.get(updates.size() - 1); }
+
+    @Test void editingAPageChangesTheServedPageAndOnlyThatPage() throws Exception {
+        HttpResponse<String> before = get("/2.0/admin/tune.html");
+        assertEquals(200, before.statusCode());
+        assertTrue(before.body().contains("Sessions last a day."));
+        assertTrue(before.body().contains("<script src=\"/_docsite/live.js\"></script></body>"), "reload script added to the response");
+        assertFalse(Files.readString(out.resolve("2.0/admin/tune.html")).contains("/_docsite/"), "but not to the built file");
+        Object setup = fileKey("2.0/admin/setup.html"), home = fileKey("2.0/index.html");
+        int seen = updates.size();
+
+        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last a day.", "Sessions last eight hours.");
+
+        await("the served page changes", () -> get("/2.0/admin/tune.html").body().contains("Sessions last eight hours."));
+        await("the update is reported", () -> updates.size() > seen);
+        LiveSite.Update u = lastUpdate();
+        assertEquals(1, u.rendered(), "one page rendered");
+        assertEquals(2, u.pages(), "written in its two versions");
+        assertEquals(List.of("/2.0/admin/tune.html", "/1.0/admin/tune.html"), u.urls());
+        assertEquals(setup, fileKey("2.0/admin/setup.html"), "an unchanged page is not rewritten");
+        assertEquals(home, fileKey("2.0/index.html"), "nor is the home page");
+        await("open pages hear which page changed", () -> events.stream().anyMatch(e -> e.contains("\"/2.0/admin/tune.html\"")));
+    }
+
+    @Test void aTitleEditRewritesEveryPageOfTheNavigation() throws Exception {
+        Object start = fileKey("2.0/end-user/start.html");
+
+        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "title: Tune sessions", "title: Session length");
+
+        await("another page's navigation shows the new title", () -> get("/2.0/end-user/start.html").body().contains("Session length"));
+        assertNotEquals(start, fileKey("2.0/end-user/start.html"));
+        assertEquals(0, lastUpdate().rendered(), "the body did not change, so nothing is rendered again");
+    }
+
+    @Test void aCatalogEditRerendersThePagesThatUseIt() throws Exception {
+        Object tune = fileKey("2.0/admin/tune.html");
+
+        TestContent.edit(content.resolve("errors/signin.yaml"), "Your session has expired. Please sign in again.", "Your session ended.");
+
+        await("the admin table changes", () -> get("/2.0/admin/setup.html").body().contains("Your session ended."));
+        await("the end-user table changes", () -> get("/2.0/end-user/start.html").body().contains("Your session ended."));
+        await("errors.json changes", () -> get("/2.0/errors.json").body().contains("Your session ended."));
+        assertEquals(tune, fileKey("2.0/admin/tune.html"), "a page without the catalog is not rewritten");
+    }
+
+    @Test void aTemplateEditRelaysOutEveryPageWithoutRenderingAgain() throws Exception {
+        TestContent.edit(templates.resolve("page.ftlh"), "<p class=\"lead\">${page.summary}</p>", "<p class=\"lead\">${page.summary} (template edited)</p>");
+
+        await("every page has the new layout", () -> get("/2.0/admin/tune.html").body().contains("(template edited)")
+                && get("/1.0/end-user/start.html").body().contains("(template edited)"));
+        assertEquals(0, lastUpdate().rendered(), "Asciidoctor is not needed for a layout change");
+        await("open pages are told to reload", () -> events.stream().anyMatch(e -> e.contains("\"all\":true")));
+    }
+
+    @Test void aBrokenChangeShowsTheErrorWithFileAndLineUntilItIsFixed() {
+        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last a day.", "See error:api.login.expird.app_error[].");
+
+        await("the page shows the error", () -> get("/2.0/admin/tune.html").statusCode() == 500);
+        String page = get("/2.0/admin/tune.html").body();
+        assertTrue(page.contains("content/pages/admin/tune.yaml:8: error error-ref/unknown-id"), page);
+        assertFalse(page.contains("Sessions last a day."), "the stale page is not shown");
+        assertTrue(page.contains("/_docsite/live.js"), "the error page reloads itself when fixed");
+        assertEquals(200, get("/_/docsite.css").statusCode(), "assets are still served");
+
+        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "See error:api.login.expird.app_error[].", "See error:api.login.expired.app_error[].");
+
+        await("the fixed page is served", () -> get("/2.0/admin/tune.html").statusCode() == 200);
+        assertTrue(get("/2.0/admin/tune.html").body().contains("err-api-login-expired-app_error"));
+    }
+
+    @Test void invalidYamlIsShownWithFileLineAndColumn() {
+        TestContent.put(content, "pages/admin/extra.yaml", "title: Extra\naudience: admin\n  summary: [oops\n");
+
+        await("the page shows the error", () -> get("/2.0/admin/setup.html").statusCode() == 500);
+        assertTrue(get("/2.0/admin/setup.html").body().contains("content/pages/admin/extra.yaml:3:"), get("/2.0/admin/setup.html").body());
+    }
+
+    @Test void contentTypesRedirectsAndTheNotFoundPage() {
+        assertEquals("text/css; charset=utf-8", get("/_/docsite.css").headers().firstValue("Content-Type").orElse(""));
+        assertEquals("text/javascript; charset=utf-8", get("/_/docsite.js").headers().firstValue("Content-Type").orElse(""));
+        assertEquals("application/json", get("/versions.json").headers().firstValue("Content-Type").orElse(""));
+        assertEquals("application/xml", get("/sitemap.xml").headers().firstValue("Content-Type").orElse(""));
+        assertEquals("text/html; charset=utf-8", get("/2.0/").headers().firstValue("Content-Type").orElse(""));
+        assertEquals("nosniff", get("/2.0/").headers().firstValue("X-Content-Type-Options").orElse(""));
+        HttpResponse<String> folder = get("/2.0");
+        assertEquals(301, folder.statusCode());
+        assertEquals("/2.0/", folder.headers().firstValue("Location").orElse(""));
+        HttpResponse<String> missing = get("/2.0/admin/no-such-page.html");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"), "the site's own 404 page");
+    }
+
+    @Test void pathsOutsideTheSiteAreRefusedHoweverTheyAreWritten() throws Exception {
+        Files.writeString(dir.resolve("secret.txt"), "TOP SECRET");
+        Files.createSymbolicLink(out.resolve("2.0/leak.txt"), dir.resolve("secret.txt"));
+        Files.createSymbolicLink(out.resolve("2.0/leakdir"), dir);
+        List<String> attacks = List.of(
+                "/../secret.txt", "/2.0/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/.%2e/secret.txt",
+                "/2.0/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%2fsecret.txt", "/..%5csecret.txt", "/..\\secret.txt",
+                "/%252e%252e/secret.txt", "/%c0%ae%c0%ae/secret.txt", "/2.0/..;/../secret.txt",
+                "//" + dir.resolve("secret.txt").toString().substring(1), "/" + dir.resolve("secret.txt"),
+                "/2.0/leak.txt", "/2.0/leakdir/secret.txt", "/C:%5csecret.txt", "/%00/secret.txt");
+        for (String path : attacks) {
+            String response = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            String status = response.lines().findFirst().orElse("");
+            assertFalse(response.contains("TOP SECRET"), path + " leaked the file:\n" + response);
+            assertFalse(status.contains(" 200 "), path + " answered " + status);
+        }
+        assertTrue(raw("GET /2.0/leak.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 403"), "a link out of the site is refused");
+        assertTrue(raw("GET /%2e%2e/secret.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 403"));
+        assertTrue(raw("GET /2.0/index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"), "the site itself is served");
+        assertTrue(raw("GET /2.0/index.html HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 403"), "another Host is refused");
+        assertTrue(raw("DELETE /2.0/index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 405"));
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), serve.server().port())) {
+            s.setSoTimeout(10_000);
+            OutputStream os = s.getOutputStream();
+            os.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            os.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test void listensOnLoopbackOnly() throws Exception {
+        assertTrue(serve.server().url().getHost().equals("127.0.0.1"));
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+                if (a.isLoopbackAddress() || a.isLinkLocalAddress()) continue;
+                try (Socket s = new Socket()) {
+                    s.connect(new java.net.InetSocketAddress(a, serve.server().port()), 2000);
+                    fail("reachable on " + a);
+                } catch (IOException expected) {
+                    // refused: not listening there
+                }
+            }
+        }
+    }
+}
