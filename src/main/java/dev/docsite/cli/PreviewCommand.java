@@ -44,7 +44,8 @@ final class PreviewCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        try (AsciidocRenderer renderer = new AsciidocRenderer()) {
+        try {
+            AsciidocRenderer renderer = AsciidocRenderer.shared();
             Layout layout = Pipeline.layout(common.templates);
             Preview.Result r = Preview.run(Pipeline.builder(common, renderer, layout, common.out), common.content, rev, base, common.out);
             for (Finding f : r.findings()) err.println(f.toText());

@@ -40,7 +40,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             err.println(common.content + ": content folder not found (expected site.yaml, pages/, errors/; set it with --content DIR)");
             return 2;
         }
-        AsciidocRenderer renderer = new AsciidocRenderer();
+        // The one long-lived renderer: every rebuild after an edit reuses the warm Asciidoctor.
+        AsciidocRenderer renderer = AsciidocRenderer.shared();
         try {
             Layout layout = Pipeline.layout(common.templates);
             Serve serve = Serve.start(common.content, common.templates, common.out,
@@ -51,21 +52,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try { serve.close(); } catch (IOException ignored) { }
-                renderer.close();
                 stopped.countDown();
             }));
             stopped.await();
             return 0;
         } catch (Pipeline.Failure f) {
-            renderer.close();
             f.print(err);
             return f.exitCode;
         } catch (BindException e) {
-            renderer.close();
             err.println("port " + port + " on 127.0.0.1 is in use (choose another with --port N)");
             return 2;
         } catch (IOException e) {
-            renderer.close();
             err.println("cannot serve " + common.out + ": " + e.getMessage());
             return 2;
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.docsite.preview;
 
+import dev.docsite.TestSite;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
 import dev.docsite.render.RenderCache;
@@ -25,14 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The open page in a real headless Chromium follows edits by itself: new text, the error page, recovery. */
 class LiveReloadBrowserTest {
     @TempDir Path dir;
-    AsciidocRenderer renderer;
     Serve serve;
     WebDriver browser;
 
     @AfterEach void stop() throws Exception {
         if (browser != null) browser.quit();
         if (serve != null) serve.close();
-        if (renderer != null) renderer.close();
     }
 
     private static WebDriver chromium() {
@@ -47,29 +46,29 @@ class LiveReloadBrowserTest {
     }
 
     @Test void theOpenPageReloadsOnEditShowsTheBrokenBuildAndRecovers() throws Exception {
-        Path content = TestContent.write(dir.resolve("content"));
+        TestSite site = TestSite.valid(dir);
         Path templates = TestContent.copyTemplates(dir.resolve("templates"));
-        renderer = new AsciidocRenderer();
-        serve = Serve.start(content, templates, dir.resolve("site"), new SiteBuilder(renderer, RenderCache.memoryOnly(), new Layout(templates), 2), 0, u -> { });
+        Path why = site.content.resolve("pages/decision-maker/why.yaml");
+        serve = Serve.start(site.content, templates, site.out, new SiteBuilder(AsciidocRenderer.shared(), RenderCache.memoryOnly(), new Layout(templates), 2), 0, u -> { });
         browser = chromium();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        browser.get(serve.server().url() + "2.0/admin/tune.html");
-        assertTrue(browser.findElement(By.cssSelector("article.doc")).getText().contains("Sessions last a day."));
+        browser.get(serve.server().url() + "2.0/decision-maker/why.html");
+        assertTrue(browser.findElement(By.cssSelector("article.doc")).getText().contains("See setup."));
         // A mark on the window: gone after a reload, so the checks below see a reload, not a coincidence.
         ((JavascriptExecutor) browser).executeScript("window.docsiteMark = 1;");
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.readyState === 'complete'"));
 
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last a day.", "Sessions last eight hours.");
-        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Sessions last eight hours."));
+        TestContent.edit(why, "See xref:", "Risk drops. See xref:");
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Risk drops."));
         assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.docsiteMark;"), "the page reloaded itself");
 
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last eight hours.", "See error:api.login.expird.app_error[].");
+        TestContent.edit(why, "Risk drops.", "See error:ent.test.token_expird.app_error[].");
         wait.until(d -> d.findElements(By.cssSelector(".docsite-build-error")).size() == 1);
         String shown = browser.findElement(By.cssSelector(".docsite-build-error")).getText();
-        assertTrue(shown.contains("content/pages/admin/tune.yaml:8"), shown);
+        assertTrue(shown.contains("content/pages/decision-maker/why.yaml:6"), shown);
 
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "See error:api.login.expird.app_error[].", "Sessions last a week.");
+        TestContent.edit(why, "See error:ent.test.token_expird.app_error[].", "Risk drops a lot.");
         wait.until(d -> d.findElements(By.cssSelector("article.doc")).size() == 1
-                && d.findElement(By.cssSelector("article.doc")).getText().contains("Sessions last a week."));
+                && d.findElement(By.cssSelector("article.doc")).getText().contains("Risk drops a lot."));
     }
 }

@@ -1,6 +1,6 @@
 package dev.docsite.preview;
 
-import dev.docsite.cli.Main;
+import dev.docsite.TestSite;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -8,9 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +24,12 @@ class PreviewCommandTest {
     private static final Pattern LISTED = Pattern.compile("^- \\*\\*(Added|Changed|Removed):\\*\\* .*?`([a-z0-9/_.-]+)` \\(", Pattern.MULTILINE);
 
     @TempDir Path repo;
-    Path content, out, cache;
+    TestSite site;
     Git git;
 
     @BeforeEach void init() throws Exception {
         git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call();
-        content = TestContent.write(repo.resolve("content"));
-        out = repo.resolve("site");
-        cache = repo.resolve("cache");
+        site = TestSite.valid(repo);
         Files.writeString(repo.resolve(".gitignore"), "/site/\n/cache/\n");
         commit("Initial documentation");
     }
@@ -46,25 +41,9 @@ class PreviewCommandTest {
         return git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
     }
 
-    record Run(int exit, String out, String err) {}
+    private Path page(String id) { return site.content.resolve("pages/" + id + ".yaml"); }
 
-    private Run docsite(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--content", content.toString(), "--templates", "templates", "--out", out.toString(), "--cache", cache.toString()));
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(all.toArray(String[]::new));
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    /** (kind, page id, audience heading) for every page the summary lists. */
+    /** "kind page-id under audience heading" for every page the summary lists. */
     private static List<String> listed(String markdown) {
         List<String> out = new ArrayList<>();
         String audience = null;
@@ -78,89 +57,90 @@ class PreviewCommandTest {
     }
 
     @Test void previewOfHeadListsExactlyTheChangedPageUnderItsAudience() throws Exception {
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last a day.", "Sessions last eight hours.");
-        RevCommit head = commit("Shorter sessions");
+        TestContent.edit(page("decision-maker/why"), "See xref:", "Risk drops. See xref:");
+        RevCommit head = commit("Say why");
         String sha = head.getName().substring(0, 7), parent = head.getParent(0).getName().substring(0, 7);
         // The work tree moves on: the preview must read the commit, not the files.
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last eight hours.", "UNCOMMITTED TEXT");
+        TestContent.edit(page("decision-maker/why"), "Risk drops.", "UNCOMMITTED TEXT");
 
-        Run r = docsite("preview", "HEAD");
+        TestSite.Run r = site.run("preview", "HEAD");
 
         assertEquals(0, r.exit(), r.err());
-        assertEquals(List.of("Changed admin/tune under Administrators"), listed(r.out()), r.out());
+        assertEquals(List.of("Changed decision-maker/why under Deciders"), listed(r.out()), r.out());
         assertTrue(r.out().contains("`" + sha + "`") && r.out().contains("compared with `" + parent + "` (its first parent)"), r.out());
-        assertTrue(r.out().contains("+ Sessions last eight hours."), "rendered text diff: " + r.out());
-        assertTrue(r.out().contains("(" + out.toString().replace('\\', '/') + "/preview/" + sha + "/2.0/admin/tune.html)"), r.out());
-        Path page = out.resolve("preview/" + sha + "/2.0/admin/tune.html");
-        String html = Files.readString(page);
-        assertTrue(html.contains("Sessions last eight hours."), "built from the commit");
+        assertTrue(r.out().contains("+ Risk drops. See setup."), "rendered text diff: " + r.out());
+        assertTrue(r.out().contains("(" + site.out.toString().replace('\\', '/') + "/preview/" + sha + "/2.0/decision-maker/why.html)"), r.out());
+        String html = site.read("preview/" + sha + "/2.0/decision-maker/why.html");
+        assertTrue(html.contains("Risk drops."), "built from the commit");
         assertFalse(html.contains("UNCOMMITTED TEXT"), "the work tree is never read");
         assertTrue(html.contains("class=\"preview-banner\"") && html.contains(sha) && html.contains(parent), "banner names revision and base");
     }
 
     @Test void addedAndRemovedPagesAreListedUnderTheirAudiences() throws Exception {
-        Files.delete(content.resolve("pages/admin/tune.yaml"));
-        TestContent.put(content, "pages/end-user/faq.yaml", """
+        Files.delete(page("admin/new-thing"));
+        site.write("pages/end-user/faq.yaml", """
                 title: Questions
                 audience: end-user
                 summary: Answers.
                 body: |
                   Ask your administrator.
                 """);
-        commit("Replace tuning with a FAQ");
+        commit("Replace the new thing with a FAQ");
 
-        Run r = docsite("preview", "HEAD", "--base-url", "https://previews.example.com/pr-7/");
+        TestSite.Run r = site.run("preview", "HEAD", "--base-url", "https://previews.example.com/pr-7/");
 
         assertEquals(0, r.exit(), r.err());
-        assertEquals(List.of("Removed admin/tune under Administrators", "Added end-user/faq under End users"), listed(r.out()), r.out());
-        assertTrue(r.out().contains("](https://previews.example.com/pr-7/preview/"), r.out());
+        assertEquals(List.of("Removed admin/new-thing under Admins", "Added end-user/faq under Users"), listed(r.out()), r.out());
+        assertTrue(r.out().contains("[Questions](https://previews.example.com/pr-7/preview/"), r.out());
     }
 
     @Test void aCatalogChangeListsThePagesWhoseErrorTablesItChanges() throws Exception {
-        TestContent.edit(content.resolve("errors/signin.yaml"), "Your session has expired. Please sign in again.", "Your session ended. Sign in again.");
+        TestContent.edit(site.content.resolve("errors/sign-in.yaml"), "Your session has expired. Please sign in again.", "Your session ended.");
         RevCommit head = commit("Server wording for the expired session");
         Path summary = repo.resolve("summary.md");
 
-        Run r = docsite("preview", head.getName(), "--summary", summary.toString());
+        TestSite.Run r = site.run("preview", head.getName(), "--summary", summary.toString());
 
         assertEquals(0, r.exit(), r.err());
-        String md = Files.readString(summary);
-        assertEquals(List.of("Changed admin/setup under Administrators", "Changed end-user/start under End users"), listed(md), md);
-        String catalogLine = md.lines().filter(l -> l.startsWith("- **Changed:** `signin`")).findFirst().orElseThrow(() -> new AssertionError(md));
-        assertTrue(catalogLine.contains("`api.login.expired.app_error`"), catalogLine);
-        String tables = md.lines().filter(l -> l.contains("Error tables changed on:")).findFirst().orElseThrow();
-        assertTrue(tables.contains("[Set up sign-in]") && tables.contains("[Get started]") && !tables.contains("Tune sessions"), tables);
         assertTrue(r.out().contains(summary.toString()), "says where the summary went: " + r.out());
+        String md = Files.readString(summary);
+        assertEquals(List.of("Changed admin/troubleshoot under Admins", "Changed end-user/start under Users"), listed(md), md);
+        String catalog = md.lines().filter(l -> l.startsWith("- **Changed:** `sign-in`")).findFirst().orElseThrow(() -> new AssertionError(md));
+        assertTrue(catalog.contains("changed `ent.test.token_expired.app_error`"), catalog);
+        String tables = md.lines().filter(l -> l.contains("Error tables changed on:")).findFirst().orElseThrow();
+        assertTrue(tables.contains("[Troubleshoot]") && !tables.contains("[Start]"), "only the page with the table: " + tables);
+        String examples = md.lines().filter(l -> l.contains("Live examples changed on:")).findFirst().orElseThrow();
+        assertTrue(examples.contains("[Start]") && examples.contains("[Troubleshoot]"), examples);
     }
 
     @Test void aRevisionWhoseContentIsBrokenFailsWithFileAndLineAndPublishesNothing() throws Exception {
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last a day.", "Sessions last a day (error:api.login.expird.app_error[]).");
+        TestContent.edit(page("decision-maker/why"), "See xref:", "See error:ent.test.token_expird.app_error[] and xref:");
         RevCommit head = commit("Typo in an error id");
         String sha = head.getName().substring(0, 7);
 
-        Run r = docsite("preview", "HEAD");
+        TestSite.Run r = site.run("preview", "HEAD");
 
         assertEquals(1, r.exit(), r.out() + r.err());
-        // tune.yaml: the body starts on line 6, the broken reference is body line 3.
-        assertTrue(r.err().contains(sha + ":content/pages/admin/tune.yaml:8: error error-ref/unknown-id"), r.err());
-        assertTrue(r.err().contains("did you mean 'api.login.expired.app_error'"), r.err());
-        assertFalse(Files.exists(out.resolve("preview/" + sha)), "nothing published");
+        // why.yaml: the body starts on line 5; the broken reference is its second line.
+        assertTrue(r.err().contains(sha + ":content/pages/decision-maker/why.yaml:6: error error-ref/unknown-id"), r.err());
+        assertTrue(r.err().contains("did you mean 'ent.test.token_expired.app_error'"), r.err());
+        assertFalse(Files.exists(site.out.resolve("preview/" + sha)), "nothing published");
         assertEquals("", r.out(), "no summary for a broken revision");
     }
 
     @Test void aRevisionWithInvalidYamlFailsWithFileAndLine() throws Exception {
-        TestContent.put(content, "pages/admin/tune.yaml", "title: Tune\naudience: admin\n  summary: [oops\n");
+        site.write("pages/admin/setup.yaml", "title: Set up\naudience: admin\n  summary: [oops\n");
         RevCommit head = commit("Broken YAML");
 
-        Run r = docsite("preview", "HEAD");
+        TestSite.Run r = site.run("preview", "HEAD");
 
         assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().contains(head.getName().substring(0, 7) + ":content/pages/admin/tune.yaml:3:"), r.err());
-        assertFalse(Files.exists(out.resolve("preview")), "nothing published");
+        assertTrue(r.err().contains(head.getName().substring(0, 7) + ":content/pages/admin/setup.yaml:3:"), r.err());
+        assertFalse(Files.exists(site.out.resolve("preview")), "nothing published");
     }
 
     @Test void anUnknownRevisionIsAUsageError() {
-        Run r = docsite("preview", "no-such-branch");
+        TestSite.Run r = site.run("preview", "no-such-branch");
 
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("unknown git revision 'no-such-branch'"), r.err());
@@ -168,15 +148,15 @@ class PreviewCommandTest {
 
     @Test void anExplicitBaseIsComparedAndAnUnchangedRevisionSaysSo() throws Exception {
         RevCommit first = git.log().call().iterator().next();
-        TestContent.edit(content.resolve("pages/end-user/start.yaml"), "Open the app and sign in.", "Open the app, then sign in.");
+        TestContent.edit(page("end-user/start"), "sign in again.", "sign in once more.");
         commit("Wording");
 
-        Run same = docsite("preview", "HEAD", "--base", "HEAD");
-        Run againstFirst = docsite("preview", "HEAD", "--base", first.getName());
+        TestSite.Run same = site.run("preview", "HEAD", "--base", "HEAD");
+        TestSite.Run againstFirst = site.run("preview", "HEAD", "--base", first.getName());
 
         assertEquals(0, same.exit(), same.err());
         assertEquals(List.of(), listed(same.out()));
         assertTrue(same.out().contains("No page changes what readers see"), same.out());
-        assertEquals(List.of("Changed end-user/start under End users"), listed(againstFirst.out()), againstFirst.out());
+        assertEquals(List.of("Changed end-user/start under Users"), listed(againstFirst.out()), againstFirst.out());
     }
 }

@@ -1,12 +1,11 @@
 package dev.docsite.preview;
 
+import dev.docsite.TestSite;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
 import dev.docsite.render.RenderCache;
 import dev.docsite.site.SiteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +38,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** docsite serve with its real server, watcher and renderer on a small content set in a temporary folder. */
 class ServeTest {
-    private static AsciidocRenderer renderer;
-
     @TempDir Path dir;
     Path content, templates, out;
     Serve serve;
@@ -48,15 +45,12 @@ class ServeTest {
     final List<String> events = Collections.synchronizedList(new java.util.ArrayList<>());
     final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll static void renderer() { renderer = new AsciidocRenderer(); }
-
-    @AfterAll static void closeRenderer() { renderer.close(); }
-
     @BeforeEach void start() throws Exception {
-        content = TestContent.write(dir.resolve("content"));
+        TestSite site = TestSite.valid(dir);
+        content = site.content;
+        out = site.out;
         templates = TestContent.copyTemplates(dir.resolve("templates"));
-        out = dir.resolve("site");
-        SiteBuilder builder = new SiteBuilder(renderer, RenderCache.memoryOnly(), new Layout(templates), 2);
+        SiteBuilder builder = new SiteBuilder(AsciidocRenderer.shared(), RenderCache.memoryOnly(), new Layout(templates), 2);
         serve = Serve.start(content, templates, out, builder, 0, updates::add);
         assertFalse(serve.first().failed(), () -> String.join("\n", serve.first().problems()));
         http.sendAsync(request("/_docsite/events"), HttpResponse.BodyHandlers.ofLines())
@@ -90,75 +84,77 @@ class ServeTest {
     private LiveSite.Update lastUpdate() { return updates.get(updates.size() - 1); }
 
     @Test void editingAPageChangesTheServedPageAndOnlyThatPage() throws Exception {
-        HttpResponse<String> before = get("/2.0/admin/tune.html");
+        HttpResponse<String> before = get("/2.0/decision-maker/why.html");
         assertEquals(200, before.statusCode());
-        assertTrue(before.body().contains("Sessions last a day."));
+        assertTrue(before.body().contains("See <a href"));
         assertTrue(before.body().contains("<script src=\"/_docsite/live.js\"></script></body>"), "reload script added to the response");
-        assertFalse(Files.readString(out.resolve("2.0/admin/tune.html")).contains("/_docsite/"), "but not to the built file");
+        assertFalse(Files.readString(out.resolve("2.0/decision-maker/why.html")).contains("/_docsite/"), "but not to the built file");
         Object setup = fileKey("2.0/admin/setup.html"), home = fileKey("2.0/index.html");
         int seen = updates.size();
 
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last a day.", "Sessions last eight hours.");
+        TestContent.edit(content.resolve("pages/decision-maker/why.yaml"), "See xref:", "Risk drops. See xref:");
 
-        await("the served page changes", () -> get("/2.0/admin/tune.html").body().contains("Sessions last eight hours."));
+        await("the served page changes", () -> get("/2.0/decision-maker/why.html").body().contains("Risk drops."));
         await("the update is reported", () -> updates.size() > seen);
         LiveSite.Update u = lastUpdate();
         assertEquals(1, u.rendered(), "one page rendered");
         assertEquals(2, u.pages(), "written in its two versions");
-        assertEquals(List.of("/2.0/admin/tune.html", "/1.0/admin/tune.html"), u.urls());
+        assertEquals(List.of("/2.0/decision-maker/why.html", "/1.0/decision-maker/why.html"), u.urls());
         assertEquals(setup, fileKey("2.0/admin/setup.html"), "an unchanged page is not rewritten");
         assertEquals(home, fileKey("2.0/index.html"), "nor is the home page");
-        await("open pages hear which page changed", () -> events.stream().anyMatch(e -> e.contains("\"/2.0/admin/tune.html\"")));
+        await("open pages hear which page changed", () -> events.stream().anyMatch(e -> e.contains("\"/2.0/decision-maker/why.html\"")));
     }
 
-    @Test void aTitleEditRewritesEveryPageOfTheNavigation() throws Exception {
-        Object start = fileKey("2.0/end-user/start.html");
+    @Test void aTitleEditRewritesThePagesWhoseNavigationShowsIt() throws Exception {
+        Object setup = fileKey("2.0/admin/setup.html");
 
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "title: Tune sessions", "title: Session length");
+        TestContent.edit(content.resolve("pages/admin/troubleshoot.yaml"), "title: Troubleshoot", "title: Troubleshooting");
 
-        await("another page's navigation shows the new title", () -> get("/2.0/end-user/start.html").body().contains("Session length"));
-        assertNotEquals(start, fileKey("2.0/end-user/start.html"));
+        await("the next page's navigation shows the new title", () -> get("/2.0/admin/setup.html").body().contains("Troubleshooting"));
+        assertNotEquals(setup, fileKey("2.0/admin/setup.html"));
+        assertTrue(get("/2.0/admin/index.html").body().contains("Troubleshooting"), "and the audience page");
         assertEquals(0, lastUpdate().rendered(), "the body did not change, so nothing is rendered again");
     }
 
     @Test void aCatalogEditRerendersThePagesThatUseIt() throws Exception {
-        Object tune = fileKey("2.0/admin/tune.html");
+        Object why = fileKey("2.0/decision-maker/why.html");
 
-        TestContent.edit(content.resolve("errors/signin.yaml"), "Your session has expired. Please sign in again.", "Your session ended.");
+        TestContent.edit(content.resolve("errors/sign-in.yaml"), "Your session has expired. Please sign in again.", "Your session ended.");
 
-        await("the admin table changes", () -> get("/2.0/admin/setup.html").body().contains("Your session ended."));
-        await("the end-user table changes", () -> get("/2.0/end-user/start.html").body().contains("Your session ended."));
+        await("the admin table changes", () -> get("/2.0/admin/troubleshoot.html").body().contains("Your session ended."));
+        await("the user message changes", () -> get("/2.0/end-user/start.html").body().contains("Your session ended."));
         await("errors.json changes", () -> get("/2.0/errors.json").body().contains("Your session ended."));
-        assertEquals(tune, fileKey("2.0/admin/tune.html"), "a page without the catalog is not rewritten");
+        assertEquals(why, fileKey("2.0/decision-maker/why.html"), "a page without the catalog is not rewritten");
     }
 
     @Test void aTemplateEditRelaysOutEveryPageWithoutRenderingAgain() throws Exception {
         TestContent.edit(templates.resolve("page.ftlh"), "<p class=\"lead\">${page.summary}</p>", "<p class=\"lead\">${page.summary} (template edited)</p>");
 
-        await("every page has the new layout", () -> get("/2.0/admin/tune.html").body().contains("(template edited)")
+        await("every page has the new layout", () -> get("/2.0/decision-maker/why.html").body().contains("(template edited)")
                 && get("/1.0/end-user/start.html").body().contains("(template edited)"));
         assertEquals(0, lastUpdate().rendered(), "Asciidoctor is not needed for a layout change");
         await("open pages are told to reload", () -> events.stream().anyMatch(e -> e.contains("\"all\":true")));
     }
 
     @Test void aBrokenChangeShowsTheErrorWithFileAndLineUntilItIsFixed() {
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "Sessions last a day.", "See error:api.login.expird.app_error[].");
+        Path why = content.resolve("pages/decision-maker/why.yaml");
+        TestContent.edit(why, "See xref:", "See error:ent.test.token_expird.app_error[] and xref:");
 
-        await("the page shows the error", () -> get("/2.0/admin/tune.html").statusCode() == 500);
-        String page = get("/2.0/admin/tune.html").body();
-        assertTrue(page.contains("content/pages/admin/tune.yaml:8: error error-ref/unknown-id"), page);
-        assertFalse(page.contains("Sessions last a day."), "the stale page is not shown");
+        await("the page shows the error", () -> get("/2.0/decision-maker/why.html").statusCode() == 500);
+        String page = get("/2.0/decision-maker/why.html").body();
+        assertTrue(page.contains("content/pages/decision-maker/why.yaml:6: error error-ref/unknown-id"), page);
+        assertFalse(page.contains("See <a href"), "the stale page is not shown");
         assertTrue(page.contains("/_docsite/live.js"), "the error page reloads itself when fixed");
         assertEquals(200, get("/_/docsite.css").statusCode(), "assets are still served");
 
-        TestContent.edit(content.resolve("pages/admin/tune.yaml"), "See error:api.login.expird.app_error[].", "See error:api.login.expired.app_error[].");
+        TestContent.edit(why, "token_expird", "token_expired");
 
-        await("the fixed page is served", () -> get("/2.0/admin/tune.html").statusCode() == 200);
-        assertTrue(get("/2.0/admin/tune.html").body().contains("err-api-login-expired-app_error"));
+        await("the fixed page is served", () -> get("/2.0/decision-maker/why.html").statusCode() == 200);
+        assertTrue(get("/2.0/decision-maker/why.html").body().contains("err-ent-test-token_expired-app_error"));
     }
 
-    @Test void invalidYamlIsShownWithFileLineAndColumn() {
-        TestContent.put(content, "pages/admin/extra.yaml", "title: Extra\naudience: admin\n  summary: [oops\n");
+    @Test void invalidYamlIsShownWithFileLineAndColumn() throws Exception {
+        Files.writeString(content.resolve("pages/admin/extra.yaml"), "title: Extra\naudience: admin\n  summary: [oops\n");
 
         await("the page shows the error", () -> get("/2.0/admin/setup.html").statusCode() == 500);
         assertTrue(get("/2.0/admin/setup.html").body().contains("content/pages/admin/extra.yaml:3:"), get("/2.0/admin/setup.html").body());
