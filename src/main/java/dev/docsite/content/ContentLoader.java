@@ -39,6 +39,7 @@ public final class ContentLoader {
     private final Problems problems = new Problems();
     private String lastText = "";   // text of the file parsed last, to find where a block scalar starts
     private Map<String, Page> unchangedPages = Map.of();   // by path: parsed before and not touched since
+    private List<String> knownPageFiles;                    // when a reload knows them without listing the folder
 
     private ContentLoader(ContentSource source) { this.source = source; }
 
@@ -58,9 +59,33 @@ public final class ContentLoader {
             Map<String, Page> byPath = new HashMap<>();
             for (Page p : previous.pages()) if (!changed.contains(p.path())) byPath.put(p.path(), p);
             loader.unchangedPages = byPath;
+            loader.knownPageFiles = pageFiles(previous, changed);
         }
         return loader.load();
     }
+
+    /**
+     * The page files after an edit, from the previous load (which read every page file, or it would
+     * have failed) and the changed paths, without walking pages/. Null when a changed path under pages/
+     * is not a page file (a folder moved or removed): then the folder is listed.
+     */
+    private static List<String> pageFiles(ContentSet previous, Set<String> changed) {
+        Set<String> files = new java.util.TreeSet<>();
+        for (Page p : previous.pages()) files.add(p.path());
+        try {
+            for (String path : changed) {
+                if (!path.startsWith("pages/")) continue;
+                if (!isPageFile(path)) return null;
+                if (previous.source().exists(path)) files.add(path);
+                else files.remove(path);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return List.copyOf(files);
+    }
+
+    private static boolean isPageFile(String path) { return path.endsWith(".yaml") || path.endsWith(".yml"); }
 
     private ContentSet load() throws ContentException {
         SiteConfig config = loadSite();
@@ -69,8 +94,11 @@ public final class ContentLoader {
         Map<String, JsonNode> schemas = new LinkedHashMap<>();
         try {
             Map<String, Instant> updated = source.lastUpdated();
-            List<String> pageFiles = new ArrayList<>(source.list("pages", ".yaml"));
-            pageFiles.addAll(source.list("pages", ".yml"));
+            List<String> pageFiles = knownPageFiles;
+            if (pageFiles == null) {
+                pageFiles = new ArrayList<>(source.list("pages", ".yaml"));
+                pageFiles.addAll(source.list("pages", ".yml"));
+            }
             for (String path : pageFiles) {
                 Page p = unchangedPages.get(path);
                 if (p == null) p = loadPage(path, config, updated.get(path));

@@ -8,11 +8,13 @@ import dev.docsite.content.SiteConfig;
 import dev.docsite.render.RenderInput;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,16 +53,30 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
     static Map<String, String> tablePages(List<Page> pages) {
         Map<String, String> admin = new LinkedHashMap<>(), any = new LinkedHashMap<>();
         for (Page p : pages) {
-            if (!p.body().contains("error-table::")) continue; // most pages have none; the regex is the slow part
-            Matcher m = TABLE_MACRO.matcher(p.body());
-            while (m.find()) {
-                boolean endUser = m.group(2).contains("end-user");
-                any.putIfAbsent(m.group(1), p.id());
-                if (!endUser) admin.putIfAbsent(m.group(1), p.id());
+            for (TableMacro t : tableMacros(p.body())) {
+                any.putIfAbsent(t.catalog(), p.id());
+                if (!t.endUser()) admin.putIfAbsent(t.catalog(), p.id());
             }
         }
         any.putAll(admin);
         return Map.copyOf(any);
+    }
+
+    private record TableMacro(String catalog, boolean endUser) {}
+
+    // The error-table macros of a body, by body text. Scanning every body of every version is the
+    // slow part of filtering, and serve filters after each edit while nearly all bodies stay the
+    // same strings. Weak keys: an entry goes with its page.
+    private static final Map<String, List<TableMacro>> TABLE_MACROS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static List<TableMacro> tableMacros(String body) {
+        return TABLE_MACROS.computeIfAbsent(body, b -> {
+            if (!b.contains("error-table::")) return List.of();
+            List<TableMacro> out = new ArrayList<>();
+            Matcher m = TABLE_MACRO.matcher(b);
+            while (m.find()) out.add(new TableMacro(m.group(1), m.group(2).contains("end-user")));
+            return List.copyOf(out);
+        });
     }
 
     public Optional<Page> page(String id) { return Optional.ofNullable(byId.get(id)); }

@@ -116,6 +116,18 @@ class ServeTest {
         assertEquals(0, lastUpdate().rendered(), "the body did not change, so nothing is rendered again");
     }
 
+    @Test void anAddedPageIsServedAndListedAndADeletedOneIsGone() throws Exception {
+        Files.writeString(content.resolve("pages/admin/faq.yaml"), "title: Admin FAQ\naudience: admin\nsummary: Answers.\nbody: |\n  Ask.\n");
+
+        await("the new page is served", () -> get("/2.0/admin/faq.html").statusCode() == 200);
+        assertTrue(get("/2.0/admin/setup.html").body().contains("Admin FAQ"), "its audience's navigation lists it");
+
+        Files.delete(content.resolve("pages/admin/new-thing.yaml"));
+
+        await("the deleted page is gone", () -> get("/2.0/admin/new-thing.html").statusCode() == 404);
+        assertFalse(get("/2.0/admin/setup.html").body().contains("New thing"), "and out of the navigation");
+    }
+
     @Test void aCatalogEditRerendersThePagesThatUseIt() throws Exception {
         Object why = fileKey("2.0/decision-maker/why.html");
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# docsite serve benchmark: time from saving a one-page edit to the new page being served, on the
+# default content and on generated corpora. For each corpus: start `./docsite serve` (a copy of the
+# content, so the repository is never edited), wait for the first build, then run
+# bench/ServeLatency.java: EDITS edits after WARMUP warm-up edits, each timed from the file write to
+# the moment a GET of the page returns the new text (it waits for the reload event first, as a browser
+# does). Prints median and 95th percentile per corpus.
+#
+# Usage: bench/serve.sh [SIZES...]     e.g. bench/serve.sh 1000   (default: 1000)
+# Env:   EDITS=40 WARMUP=5 VERSIONS=1 PORT=8931 WORK=/tmp/docsite-serve-bench
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+edits="${EDITS:-40}"; warmup="${WARMUP:-5}"; versions="${VERSIONS:-1}"
+port="${PORT:-8931}"; work="${WORK:-/tmp/docsite-serve-bench}"
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000)
+mkdir -p "$work"
+./docsite --version >/dev/null   # builds the jar and the class-data archive if needed
+./docsite --version >/dev/null
+
+server=""
+stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; server=""; }
+trap stop EXIT
+
+# run LABEL CONTENT PAGE_ID
+run() {
+  local label="$1" content="$2" page="$3" log="$work/serve.log"
+  ./docsite serve --content "$content" --out "$work/site" --cache "$work/cache" --port "$port" >"$log" 2>&1 &
+  server=$!
+  for _ in $(seq 600); do grep -q '^Serving' "$log" && break; kill -0 "$server" 2>/dev/null || { cat "$log"; exit 1; }; sleep 0.5; done
+  grep -q '^Serving' "$log" || { echo "serve did not start: $(cat "$log")"; exit 1; }
+  local first; first="$(head -1 "$log")"
+  local result; result="$(java bench/ServeLatency.java "http://127.0.0.1:$port/" "$content/pages/$page.yaml" "$page" "$edits" "$warmup")"
+  stop
+  local median p95
+  median="$(sed -E 's/.*median: ([0-9]+) ms.*/\1/' <<<"$result")"; p95="$(sed -E 's/.*p95: ([0-9]+) ms.*/\1/' <<<"$result")"
+  printf '| %-28s | %-22s | %6s ms | %6s ms |\n' "$label" "$page" "$median" "$p95"
+  echo "    first build: ${first#* }; $result" >&2
+}
+
+echo "docsite serve benchmark — $(nproc) cores, $(java -version 2>&1 | head -1), $edits edits after $warmup warm-up, save to served"
+echo
+echo "| corpus                       | edited page            | median    | p95       |"
+echo "|------------------------------|------------------------|-----------|-----------|"
+rm -rf "$work/default"; cp -r content "$work/default"
+run "default content" "$work/default" admin/troubleshoot
+for n in "${sizes[@]}"; do
+  dir="$work/corpus-$n-$versions"
+  [ -d "$dir" ] || java bench/GenerateCorpus.java "$dir" "$n" "$versions" >/dev/null
+  run "$n pages x $versions version(s)" "$dir" "admin/page-$(( (n / 2) / 3 * 3 + 1 ))"
+done
