@@ -88,7 +88,7 @@ public final class Preview {
     /** The banner on every preview page: which commit this is and what it is compared with. */
     static String banner(Commit revision, Commit base) {
         String s = "Preview of " + revision.shortId() + " \u201c" + revision.subject() + "\u201d";
-        s += base == null ? " (first commit)" : ", compared with " + base.shortId();
+        s += base == null ? " (no base to compare with)" : ", compared with " + base.shortId();
         return s + ". Not the published documentation.";
     }
 }

@@ -43,7 +43,8 @@ public final class ReviewSummary {
         Preview.Commit rev = result.revision(), base = result.base();
         b.append("## docsite preview of `").append(rev.shortId()).append("`: ").append(md(rev.subject())).append("\n\n");
         b.append("Published to the preview for Git SHA [`").append(rev.shortId()).append("`](").append(link(latest + "/index.html")).append(")");
-        if (base == null) b.append(" (the first commit: nothing to compare with).\n\n");
+        if (base == null) b.append(". It has no parent in this repository (the first commit, or a shallow clone: fetch more "
+                + "history or pass --base), so pages are not compared.\n\n");
         else b.append(", compared with `").append(base.shortId()).append("` (")
                 .append(base.asked() == null ? "its first parent" : "`" + base.asked().replace("`", "") + "`").append(").\n\n");
 
