@@ -14,19 +14,23 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a version-independent render into the page of one version: page-id links become relative
- * URLs, and every link is listed with the source line it came from.
+ * URLs, and every link the writer wrote is listed with the source line it came from.
  */
 final class LinkResolver {
     private static final Pattern HREF = Pattern.compile("(href|src)=\"([^\"]*)\"");
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    /** Asciidoctor puts a self-link in every heading (sectanchors); it is generated, not written. */
+    private static final String SECTION_ANCHOR = "class=\"anchor\" ";
 
     private LinkResolver() {}
 
     static RenderedPage resolve(Page page, String version, RenderResult raw) {
         String from = page.outputPath();
         List<PageLink> links = new ArrayList<>();
-        String[] bodyLines = page.body().split("\n", -1);
-        StringBuilder out = new StringBuilder(raw.html().length() + 256);
-        Matcher m = HREF.matcher(raw.html());
+        SourceLinks source = new SourceLinks(page.body());
+        String html = raw.html();
+        StringBuilder out = new StringBuilder(html.length() + 256);
+        Matcher m = HREF.matcher(html);
         while (m.find()) {
             String attr = m.group(1), href = org.jsoup.parser.Parser.unescapeEntities(m.group(2), true);
             String replacement = m.group(0);
@@ -34,22 +38,23 @@ final class LinkResolver {
                 String rest = href.substring(Links.MARKER.length());
                 int hash = rest.indexOf('#');
                 String path = hash < 0 ? rest : rest.substring(0, hash);
-                String anchor = hash < 0 ? null : rest.substring(hash + 1);
+                String anchor = hash < 0 || hash == rest.length() - 1 ? null : rest.substring(hash + 1);
                 String id = path.endsWith(".html") ? path.substring(0, path.length() - 5) : path;
-                String target = id;
-                String url = Links.relative(from, target + ".html") + (anchor == null || anchor.isEmpty() ? "" : "#" + anchor);
-                links.add(new PageLink(url, LinkKind.PAGE, target, anchor == null || anchor.isEmpty() ? null : anchor,
-                        page.bodyPos(lineOf(bodyLines, id, anchor))));
+                String url = Links.relative(from, id + ".html") + (anchor == null ? "" : "#" + anchor);
+                List<String> keys = anchor != null && anchor.startsWith("err-")
+                        ? List.of(SourceLinks.pageKey(id, anchor), SourceLinks.errorKey(anchor)) : List.of(SourceLinks.pageKey(id, anchor));
+                links.add(new PageLink(url, LinkKind.PAGE, id, anchor, page.bodyPos(source.claim(keys, id, anchor))));
                 replacement = attr + "=\"" + escAttr(url) + "\"";
             } else if (href.startsWith("#")) {
-                if (href.length() > 1 && !href.startsWith("#_footnote"))
-                    links.add(new PageLink(href, LinkKind.FRAGMENT, page.id(), href.substring(1), page.bodyPos(lineOf(bodyLines, href.substring(1), null))));
-            } else if (href.startsWith("http://") || href.startsWith("https://")) {
-                links.add(new PageLink(href, LinkKind.EXTERNAL, null, null, page.bodyPos(lineOf(bodyLines, href, null))));
-            } else if (href.startsWith("mailto:") || href.startsWith("tel:") || href.startsWith("data:")) {
-                links.add(new PageLink(href, LinkKind.OTHER, null, null, page.bodyPos(lineOf(bodyLines, href, null))));
+                String anchor = href.substring(1);
+                if (!anchor.isEmpty() && !anchor.startsWith("_footnote") && !generatedSectionAnchor(html, m.start())) {
+                    List<String> keys = anchor.startsWith("err-")
+                            ? List.of(SourceLinks.fragmentKey(anchor), SourceLinks.errorKey(anchor)) : List.of(SourceLinks.fragmentKey(anchor));
+                    links.add(new PageLink(href, LinkKind.FRAGMENT, page.id(), anchor, page.bodyPos(source.claim(keys, anchor, null))));
+                }
             } else if (!href.isEmpty()) {
-                links.add(new PageLink(href, LinkKind.ASSET, null, null, page.bodyPos(lineOf(bodyLines, href, null))));
+                LinkKind kind = kindOf(href);
+                links.add(new PageLink(href, kind, null, null, page.bodyPos(source.claim(List.of(SourceLinks.urlKey(href)), href, null))));
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
@@ -57,13 +62,16 @@ final class LinkResolver {
         return new RenderedPage(page, version, out.toString(), raw, List.copyOf(links));
     }
 
-    /** The body line where a link was most likely written: the first line naming its target (and anchor). */
-    static int lineOf(String[] lines, String target, String anchor) {
-        String withAnchor = anchor == null ? null : target + ".adoc#" + anchor;
-        if (withAnchor != null) for (int i = 0; i < lines.length; i++) if (lines[i].contains(withAnchor)) return i + 1;
-        if (anchor != null) for (int i = 0; i < lines.length; i++) if (lines[i].contains(target) && lines[i].contains("#" + anchor)) return i + 1;
-        for (int i = 0; i < lines.length; i++) if (lines[i].contains(target)) return i + 1;
-        return 1;
+    /** http(s) and protocol-relative URLs are external; other schemes (mailto:, tel:, data:, ...) are not checked; the rest are files of the site. */
+    static LinkKind kindOf(String href) {
+        if (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("//")) return LinkKind.EXTERNAL;
+        if (SCHEME.matcher(href).find()) return LinkKind.OTHER;
+        return LinkKind.ASSET;
+    }
+
+    private static boolean generatedSectionAnchor(String html, int hrefStart) {
+        int at = hrefStart - SECTION_ANCHOR.length();
+        return at >= 0 && html.startsWith(SECTION_ANCHOR, at);
     }
 
     static String escAttr(String s) { return s.replace("&", "&amp;").replace("\"", "&quot;"); }

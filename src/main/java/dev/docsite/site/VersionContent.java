@@ -53,4 +53,17 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
     public Optional<Page> page(String id) { return pages.stream().filter(p -> p.id().equals(id)).findFirst(); }
 
     public List<Page> pagesOf(String audience) { return pages.stream().filter(p -> p.audience().equals(audience)).toList(); }
+
+    /**
+     * Where the version switcher sends a reader of {@code path} (a page, or a home/audience page when
+     * {@code pageId} is null) in this version: the page itself, else a page that lists it as an alias,
+     * else the audience landing page, else this version's home. Relative to the version folder.
+     */
+    public String switchTarget(String path, String pageId, String audience) {
+        if (pageId == null) return path;
+        if (page(pageId).isPresent()) return pageId + ".html";
+        for (Page p : pages) if (p.aliases().contains(pageId)) return p.outputPath();
+        if (audience != null && !pagesOf(audience).isEmpty()) return audience + "/index.html";
+        return "index.html";
+    }
 }
