@@ -19,15 +19,13 @@ import java.util.regex.Pattern;
 final class LinkResolver {
     private static final Pattern HREF = Pattern.compile("(href|src)=\"([^\"]*)\"");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-    /** Asciidoctor puts a self-link in every heading (sectanchors); it is generated, not written. */
-    private static final String SECTION_ANCHOR = "class=\"anchor\" ";
 
     private LinkResolver() {}
 
     static RenderedPage resolve(Page page, String version, RenderResult raw) {
         String from = page.outputPath();
         List<PageLink> links = new ArrayList<>();
-        SourceLinks source = new SourceLinks(page.body());
+        SourceLinks source = null;   // scanned on the first link that needs a line
         String html = raw.html();
         StringBuilder out = new StringBuilder(html.length() + 256);
         Matcher m = HREF.matcher(html);
@@ -43,17 +41,22 @@ final class LinkResolver {
                 String url = Links.relative(from, id + ".html") + (anchor == null ? "" : "#" + anchor);
                 List<String> keys = anchor != null && anchor.startsWith("err-")
                         ? List.of(SourceLinks.pageKey(id, anchor), SourceLinks.errorKey(anchor)) : List.of(SourceLinks.pageKey(id, anchor));
+                if (source == null) source = new SourceLinks(page.body());
                 links.add(new PageLink(url, LinkKind.PAGE, id, anchor, page.bodyPos(source.claim(keys, id, anchor))));
                 replacement = attr + "=\"" + escAttr(url) + "\"";
             } else if (href.startsWith("#")) {
                 String anchor = href.substring(1);
-                if (!anchor.isEmpty() && !anchor.startsWith("_footnote") && !generatedSectionAnchor(html, m.start())) {
+                // Links to an id of the page itself (heading self-links, footnotes) are valid by
+                // construction; only the ones pointing elsewhere are kept for the checks.
+                if (!anchor.isEmpty() && !raw.anchors().containsKey(anchor)) {
+                    if (source == null) source = new SourceLinks(page.body());
                     List<String> keys = anchor.startsWith("err-")
                             ? List.of(SourceLinks.fragmentKey(anchor), SourceLinks.errorKey(anchor)) : List.of(SourceLinks.fragmentKey(anchor));
                     links.add(new PageLink(href, LinkKind.FRAGMENT, page.id(), anchor, page.bodyPos(source.claim(keys, anchor, null))));
                 }
             } else if (!href.isEmpty()) {
                 LinkKind kind = kindOf(href);
+                if (source == null) source = new SourceLinks(page.body());
                 links.add(new PageLink(href, kind, null, null, page.bodyPos(source.claim(List.of(SourceLinks.urlKey(href)), href, null))));
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -67,11 +70,6 @@ final class LinkResolver {
         if (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("//")) return LinkKind.EXTERNAL;
         if (SCHEME.matcher(href).find()) return LinkKind.OTHER;
         return LinkKind.ASSET;
-    }
-
-    private static boolean generatedSectionAnchor(String html, int hrefStart) {
-        int at = hrefStart - SECTION_ANCHOR.length();
-        return at >= 0 && html.startsWith(SECTION_ANCHOR, at);
     }
 
     static String escAttr(String s) { return s.replace("&", "&amp;").replace("\"", "&quot;"); }

@@ -8,7 +8,6 @@ import dev.docsite.render.RenderCache;
 import dev.docsite.report.Finding;
 import dev.docsite.site.BuildResult;
 import dev.docsite.site.SiteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class InternalLinksTest {
     @TempDir static Path tmp;
-    static AsciidocRenderer renderer;
     static SiteBuilder builder;
     static Path content;
     static BuildResult build;
@@ -145,14 +143,11 @@ class InternalLinksTest {
         write("pages/end-user/start.yaml", START);
         Files.write(content.resolve("pages/admin/diagram.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G'});
         write("pages/admin/files/settings.json", "{}");
-        renderer = new AsciidocRenderer();
-        builder = new SiteBuilder(renderer, RenderCache.memoryOnly(), new Layout(Path.of("templates")), 2);
+        builder = new SiteBuilder(AsciidocRenderer.shared(), RenderCache.memoryOnly(), new Layout(Path.of("templates")), 2);
         build = buildInto(tmp.resolve("site"));
         findings = InternalLinks.check(build);
 
     }
-
-    @AfterAll static void close() { renderer.close(); }
 
     static BuildResult buildInto(Path out) throws Exception {
         var set = ContentLoader.load(new DirectorySource(content));
