@@ -120,12 +120,34 @@ public final class ExternalLinks {
     private final Settings settings;
     private final LinkCache cache;
     private final AtomicInteger requests = new AtomicInteger();
+    private CompletableFuture<HttpClient> clientReady;
     private HttpClient client;
     private HostScheduler scheduler;
 
     public ExternalLinks(Settings settings, LinkCache cache) {
         this.settings = settings;
         this.cache = cache;
+    }
+
+    /**
+     * Starts setting up the HTTP client (TLS trust store, selector thread: a few hundred ms in a fresh
+     * JVM) in the background, so it overlaps with the site build instead of delaying the check.
+     */
+    public ExternalLinks warmUp() {
+        if (clientReady == null) clientReady = CompletableFuture.supplyAsync(this::newClient, runnable -> {
+            Thread t = new Thread(runnable, "docsite-links-warmup");
+            t.setDaemon(true);
+            t.start();
+        });
+        return this;
+    }
+
+    private HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)           // plain HTTP/1.1: no h2c upgrade surprises, predictable per-host connections
+                .followRedirects(HttpClient.Redirect.NEVER)     // followed by hand: loops, hop limit, permanent-move notes
+                .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
+                .build();
     }
 
     /** Every external link of every page in every version, with where it was written. */
@@ -189,11 +211,7 @@ public final class ExternalLinks {
     // ---- network -----------------------------------------------------------------------------------
 
     private void run(List<Doc> todo) {
-        client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)           // plain HTTP/1.1: no h2c upgrade surprises, predictable per-host connections
-                .followRedirects(HttpClient.Redirect.NEVER)     // followed by hand: loops, hop limit, permanent-move notes
-                .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
-                .build();
+        client = clientReady != null ? clientReady.join() : newClient();
         try (HostScheduler s = new HostScheduler(settings.concurrency(), settings.perHost())) {
             scheduler = s;
             List<CompletableFuture<Outcome>> all = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.docsite.content.SiteConfig;
 import dev.docsite.content.SourcePos;
 import dev.docsite.content.Suggest;
 import dev.docsite.render.AsciidocRenderer;
+import dev.docsite.render.RenderResult;
 import dev.docsite.render.RenderedPage;
 import dev.docsite.render.RenderedPage.PageLink;
 import dev.docsite.report.Finding;
@@ -24,11 +25,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Internal link checks on the pages of every version and on the site as written: xref targets exist in
@@ -48,11 +48,10 @@ public final class InternalLinks {
     public static final String ALIAS_REDIRECT = "link/alias-redirect";
     public static final String VERSION_SWITCHER = "link/version-switcher";
 
-    private static final Pattern ID_ATTR = Pattern.compile("\\sid=\"([^\"]+)\"");
-
     private final BuildResult build;
     private final Path root;
     private final Map<Path, Boolean> exists = new HashMap<>();
+    private final Map<RenderResult, List<String>> duplicatesByRender = new IdentityHashMap<>();
     private final List<Finding> out = new ArrayList<>();
 
     private InternalLinks(BuildResult build) {
@@ -174,7 +173,9 @@ public final class InternalLinks {
     // ---- duplicate ids -----------------------------------------------------------------------------
 
     private void checkDuplicateIds(VersionBuild v, RenderedPage p, Set<String> layoutIds) {
-        for (String id : AsciidocRenderer.duplicateIds(p.html()))
+        // Ids do not depend on the version: versions that share a render share the answer.
+        List<String> duplicates = duplicatesByRender.computeIfAbsent(p.raw(), r -> AsciidocRenderer.duplicateIds(r.html()));
+        for (String id : duplicates)
             add(p.page().bodyPos(idLine(p.page(), id, true)), DUPLICATE_ID, "id '" + id + "' is used more than once on this page (links to it are ambiguous)", v);
         if (layoutIds.isEmpty()) return;
         for (String id : p.raw().anchors().keySet()) {
@@ -200,21 +201,14 @@ public final class InternalLinks {
             if (p == null) continue;
             Path f = root.resolve(v.name()).resolve(p.outputPath());
             try {
-                Map<String, Integer> count = countIds(Files.readString(f));
-                countIds(p.html()).forEach((id, n) -> count.merge(id, -n, Integer::sum));
+                Map<String, Integer> count = AsciidocRenderer.idCounts(Files.readString(f));
+                AsciidocRenderer.idCounts(p.html()).forEach((id, n) -> count.merge(id, -n, Integer::sum));
                 count.forEach((id, n) -> { if (n > 0) ids.add(id); });
             } catch (IOException e) {
                 // Not written (e.g. a failed layout): the missing page shows up elsewhere.
             }
         }
         return ids;
-    }
-
-    private static Map<String, Integer> countIds(String html) {
-        Map<String, Integer> count = new HashMap<>();
-        Matcher m = ID_ATTR.matcher(html);
-        while (m.find()) count.merge(m.group(1), 1, Integer::sum);
-        return count;
     }
 
     /** Body line of an explicit anchor for {@code id} ({@code second}: of its second definition), else of a heading that would get it. */

@@ -36,6 +36,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "With --external: send no request; only URLs fresh in the cache count as checked.")
     boolean offline;
 
+    /** The external checker, its HTTP client already starting up while the site builds. */
+    private ExternalLinks externalLinks(ContentSet content, boolean outGiven) {
+        SiteConfig.LinksConfig links = content.config().links();
+        Path cacheFile = common.cacheDir(outGiven ? common.out : Path.of("site")).resolve("links.json");
+        LinkCache cache = common.noCache ? LinkCache.none() : LinkCache.open(cacheFile, links.cacheTtlHours());
+        ExternalLinks checker = new ExternalLinks(ExternalLinks.Settings.of(links), cache);
+        return offline ? checker : checker.warmUp();
+    }
+
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
@@ -44,6 +53,7 @@ final class CheckCommand implements Callable<Integer> {
             ContentSet content = Pipeline.load(common.content);
             Layout layout = Pipeline.layout(common.templates);
             Path dir = outGiven ? common.out : Files.createTempDirectory("docsite-check-");
+            ExternalLinks externalLinks = external ? externalLinks(content, outGiven) : null;
             try {
                 SiteBuilder builder = Pipeline.builder(common, renderer, layout, outGiven ? common.out : Path.of("site"));
                 BuildResult r;
@@ -58,11 +68,8 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 List<Finding> findings = r.findings();
                 String externalSummary = null;
-                if (external) {
-                    Path cacheFile = common.cacheDir(outGiven ? common.out : Path.of("site")).resolve("links.json");
-                    SiteConfig.LinksConfig links = content.config().links();
-                    LinkCache cache = common.noCache ? LinkCache.none() : LinkCache.open(cacheFile, links.cacheTtlHours());
-                    ExternalLinks.Result ext = new ExternalLinks(ExternalLinks.Settings.of(links), cache).check(ExternalLinks.usages(r), offline);
+                if (externalLinks != null) {
+                    ExternalLinks.Result ext = externalLinks.check(ExternalLinks.usages(r), offline);
                     List<Finding> all = new ArrayList<>(findings);
                     all.addAll(ext.findings());
                     findings = Findings.sorted(all);

@@ -3,7 +3,9 @@ package dev.docsite.site;
 import dev.docsite.catalog.ErrorEntry;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,34 +20,73 @@ import java.util.regex.Pattern;
  * own lines, not both on the first one.
  */
 final class SourceLinks {
-    private static final Pattern TOKEN = Pattern.compile(
-            "xref:(?<xref>[^\\[\\s]+)\\["
-            + "|<<(?<short>[^>,\\s][^>,]*?)(?:,[^>]*)?>>"
-            + "|error:(?<error>[^\\[\\s]+)\\["
-            + "|image::?(?<image>[^\\[\\s]+)\\["
-            + "|link:(?<link>[^\\[\\s]+)\\["
-            + "|(?<url>(?:https?|mailto|ftp|irc):[^\\s\\[\\]<>\"]+)");
+    /** Link-like tokens by the literal they start with; each is matched only where indexOf finds its literal. */
+    private static final String[] LITERALS = {"xref:", "<<", "error:", "image:", "link:", "://", "mailto:"};
+    private static final Pattern[] PATTERNS = {
+            Pattern.compile("xref:([^\\[\\s]+)\\["),
+            Pattern.compile("<<([^>,\\s][^>,\\n]*?)(?:,[^>\\n]*)?>>"),
+            Pattern.compile("error:([^\\[\\s]+)\\["),
+            Pattern.compile("image::?([^\\[\\s]+)\\["),
+            Pattern.compile("link:([^\\[\\s]+)\\["),
+            Pattern.compile("((?:https?|ftp|irc)://[^\\s\\[\\]<>\"]+)"),
+            Pattern.compile("(mailto:[^\\s\\[\\]<>\"]+)")};
     private static final String TRAILING_PUNCTUATION = ".,;:!?)'";
 
-    private final String[] lines;
+    private static final int SHORT = 1;
+
+    private record Token(int start, int end, int kind, String target) {}
+
+    private static void match(List<Token> tokens, Matcher[] matchers, int kind, String body, int from) {
+        Matcher m = matchers[kind];
+        if (m == null) m = matchers[kind] = PATTERNS[kind].matcher(body);
+        m.region(from, body.length());
+        if (m.lookingAt()) tokens.add(new Token(from, m.end(), kind, m.group(1)));
+    }
+
+    private final String body;
     private final Map<String, ArrayDeque<Integer>> byKey = new HashMap<>();
 
     SourceLinks(String body) {
-        this.lines = body.split("\n", -1);
+        this.body = body;
         int[] lineStarts = lineStarts(body);
-        Matcher m = TOKEN.matcher(body);
-        while (m.find()) {
-            int line = lineAt(lineStarts, m.start());
-            if (m.group("xref") != null) add(xrefKey(m.group("xref")), line);
-            else if (m.group("short") != null) add(xrefKey(m.group("short").strip()), line);
-            else if (m.group("error") != null) add(errorKey(ErrorEntry.anchorOf(m.group("error"))), line);
-            else if (m.group("image") != null) add(urlKey(m.group("image")), line);
-            else if (m.group("link") != null) add(urlKey(m.group("link")), line);
-            else {
-                String url = m.group("url");
-                add(urlKey(url), line);
-                String stripped = stripTrailing(url);
-                if (!stripped.equals(url)) add(urlKey(stripped), line);
+        List<Token> tokens = new ArrayList<>();
+        Matcher[] matchers = new Matcher[PATTERNS.length];
+        // One pass over the colons (every token but <<...>> has one) instead of a regex tried at every character.
+        for (int colon = body.indexOf(':'); colon >= 0; colon = body.indexOf(':', colon + 1)) {
+            for (int kind = 0; kind < LITERALS.length; kind++) {
+                String literal = LITERALS[kind];
+                int from;
+                if (literal.equals("://")) {
+                    if (!body.startsWith("//", colon + 1)) continue;
+                    from = colon;
+                    while (from > 0 && Character.isLetter(body.charAt(from - 1))) from--;
+                } else {
+                    int colonAt = literal.length() - 1;
+                    if (literal.charAt(colonAt) != ':' || colon < colonAt || !body.startsWith(literal, colon - colonAt)) continue;
+                    from = colon - colonAt;
+                }
+                match(tokens, matchers, kind, body, from);
+                break;
+            }
+        }
+        for (int i = body.indexOf("<<"); i >= 0; i = body.indexOf("<<", i + 2)) match(tokens, matchers, SHORT, body, i);
+        // Leftmost first; a token inside another (the URL of link:https://...[]) belongs to the outer one.
+        tokens.sort(Comparator.comparingInt(Token::start).thenComparingInt(Token::kind));
+        int end = 0;
+        for (Token t : tokens) {
+            if (t.start() < end) continue;
+            end = t.end();
+            int line = lineAt(lineStarts, t.start());
+            switch (LITERALS[t.kind()]) {
+                case "xref:" -> add(xrefKey(t.target()), line);
+                case "<<" -> add(xrefKey(t.target().strip()), line);
+                case "error:" -> add(errorKey(ErrorEntry.anchorOf(t.target())), line);
+                case "image:", "link:", "mailto:" -> add(urlKey(t.target()), line);
+                default -> {
+                    add(urlKey(t.target()), line);
+                    String stripped = stripTrailing(t.target());
+                    if (!stripped.equals(t.target())) add(urlKey(stripped), line);
+                }
             }
         }
     }
@@ -56,7 +97,7 @@ final class SourceLinks {
             ArrayDeque<Integer> q = byKey.get(k);
             if (q != null && !q.isEmpty()) return q.poll();
         }
-        return lineOf(lines, fallbackTarget, fallbackAnchor);
+        return lineOf(body.split("\n", -1), fallbackTarget, fallbackAnchor);
     }
 
     static String pageKey(String pageId, String anchor) { return "P|" + pageId + "#" + (anchor == null ? "" : anchor); }
@@ -97,14 +138,12 @@ final class SourceLinks {
     }
 
     private static int[] lineStarts(String text) {
-        int[] starts = new int[16];
+        int[] starts = new int[64];
         int n = 0;
         starts[n++] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
-                starts[n++] = i + 1;
-            }
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+            if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
+            starts[n++] = nl + 1;
         }
         return Arrays.copyOf(starts, n);
     }
