@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -147,6 +148,7 @@ public final class ExternalLinks {
                 .version(HttpClient.Version.HTTP_1_1)           // plain HTTP/1.1: no h2c upgrade surprises, predictable per-host connections
                 .followRedirects(HttpClient.Redirect.NEVER)     // followed by hand: loops, hop limit, permanent-move notes
                 .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
+                .proxy(ProxySelector.getDefault())              // honours -Dhttps.proxyHost etc. where CI needs a proxy
                 .build();
     }
 
@@ -397,8 +399,8 @@ public final class ExternalLinks {
                 if (o.movedTo() != null) findings.add(finding(u, Finding.Severity.NOTE, MOVED, u.url() + ": moved permanently to " + o.movedTo() + " (update the link)"));
             if (fragment == null || !d.fragments.contains(fragment)) continue;
             Page page = o.page();
-            if (page == null) continue;   // not HTML (a PDF's #page=2): nothing to look for
-            if (hasFragment(page.anchors(), d.uri, fragment)) {
+            // Not HTML (a PDF's #page=2): nothing to look for.
+            if (page == null || hasFragment(page.anchors(), d.uri, fragment)) {
                 cache.put(d.url + "#" + fragment, new LinkCache.Entry(now, o.status(), o.movedTo()));
                 continue;
             }

@@ -270,8 +270,10 @@ public final class InternalLinks {
         boolean found = isFile(target) || (Files.isDirectory(target) && isFile(target.resolve("index.html")));
         if (!found) {
             String rel = versionDir.relativize(target).toString().replace('\\', '/');
-            String expected = target.startsWith(versionDir) && !rel.startsWith("..")
-                    ? " (expected " + v.content().content().source().display("pages/" + rel) + " beside the page)" : "";
+            String expected = !target.startsWith(versionDir) || rel.startsWith("..") ? ""
+                    : rel.endsWith(".html") ? " (to link to a page write xref:" + rel.substring(0, rel.length() - 5)
+                            + ".adoc[]: docsite checks xrefs per version and writes their URLs)"
+                    : " (expected " + v.content().content().source().display("pages/" + rel) + " beside the page)";
             add(l.pos(), MISSING_FILE, "'" + href + "' does not exist in this version" + expected, v);
             return;
         }

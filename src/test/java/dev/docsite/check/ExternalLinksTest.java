@@ -50,7 +50,8 @@ class ExternalLinksTest {
         String refused = "http://127.0.0.1:" + LinkTestServer.closedPort() + "/nothing";
         try (LinkTestServer.ResetOnce reset = new LinkTestServer.ResetOnce()) {
             List<String> working = List.of(server.url("/ok"), server.url("/r1"), server.url("/limited"), server.url("/limited-date"),
-                    server.url("/flaky"), server.url("/nohead"), server.url("/page.html#present"), server.url("/page.html#named"), reset.url());
+                    server.url("/flaky"), server.url("/nohead"), server.url("/page.html#present"), server.url("/page.html#named"), reset.url(),
+                    server.url("/item/doc.pdf#page=2"));
             List<String> broken = List.of(server.url("/loop-a"), server.url("/missing"), server.url("/gone"), server.url("/slow"),
                     refused, server.url("/page.html#absent"), server.url("/hop/1"));
             List<ExternalLinks.Usage> usages = new ArrayList<>();
@@ -109,7 +110,7 @@ class ExternalLinksTest {
             // Second run: working links come from the cache, broken ones are asked again (only successes are cached).
             int before = server.total.get();
             Map<String, Integer> workingCounts = new TreeMap<>();
-            for (String p : List.of("/ok", "/r1", "/r2", "/limited", "/limited-date", "/flaky", "/nohead")) workingCounts.put(p, server.countPath(p));
+            for (String p : List.of("/ok", "/r1", "/r2", "/limited", "/limited-date", "/flaky", "/nohead", "/item/doc.pdf")) workingCounts.put(p, server.countPath(p));
             int pageBefore = server.countPath("/page.html");
             int resetBefore = reset.connections.get();
             ExternalLinks.Result second = new ExternalLinks(settings(8, 4, 2), LinkCache.open(cacheFile, 24)).check(usages, false);
