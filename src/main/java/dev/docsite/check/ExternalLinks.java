@@ -110,8 +110,9 @@ public final class ExternalLinks {
             if (urls == 0) return "external links: none";
             StringBuilder b = new StringBuilder("external links: " + urls + " URLs, " + documents + " documents");
             if (ignored > 0) b.append(", ").append(ignored).append(" ignored");
-            if (notChecked > 0) b.append(", ").append(notChecked).append(" not checked (offline)");
-            else b.append(": ").append(cached).append(" from cache, ").append(checked).append(" checked with ").append(requests).append(" requests");
+            b.append(": ").append(cached).append(" from cache, ");
+            if (notChecked > 0) b.append(notChecked).append(" not checked (offline)");
+            else b.append(checked).append(" checked with ").append(requests).append(" requests");
             return b.append(" in ").append(millis).append(" ms").toString();
         }
     }
