@@ -37,6 +37,7 @@ final class LinkTestServer implements AutoCloseable {
     volatile long latencyMs = 0;
 
     LinkTestServer(String address) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");   // no 40 ms Nagle/delayed-ACK stall per GET
         server = HttpServer.create(new InetSocketAddress(address, 0), 64);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
