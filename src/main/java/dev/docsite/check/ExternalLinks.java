@@ -251,6 +251,15 @@ public final class ExternalLinks {
         void submit(long delayMs) { scheduler.submitLater(host(current), this::send, delayMs); }
 
         void send() {
+            try {
+                sendOnce();
+            } catch (RuntimeException | Error e) {
+                // Whatever happens, the document gets an outcome: the run waits for every one of them.
+                finish(Outcome.failed(UNREACHABLE, "check failed: " + e));
+            }
+        }
+
+        private void sendOnce() {
             requests.incrementAndGet();
             boolean keepBody = !head && !doc.fragments.isEmpty();
             HttpRequest req;
