@@ -53,6 +53,7 @@ public final class LiveSite {
     private ContentSet content;                               // last content that loaded without problems
     private final Set<String> changedSinceLoad = new HashSet<>(); // content paths touched since `content` was loaded
     private boolean layoutChanged;                            // templates changed since `written` was laid out
+    private boolean filesChanged;                             // files beside pages changed since `written`
     private BuildResult written;                              // what `out` holds; null before the first good build
     private volatile List<String> problems = List.of();
 
@@ -88,7 +89,12 @@ public final class LiveSite {
             Path abs = p.toAbsolutePath().normalize();
             if (abs.startsWith(templatesDir)) layoutChanged = true;
             else if (abs.equals(contentDir)) content = null;
-            else if (abs.startsWith(contentDir)) changedSinceLoad.add(contentDir.relativize(abs).toString().replace('\\', '/'));
+            else if (abs.startsWith(contentDir)) {
+                String rel = contentDir.relativize(abs).toString().replace('\\', '/');
+                changedSinceLoad.add(rel);
+                // Images and other files beside pages are copied by full writes, which also drop deleted ones.
+                if (rel.startsWith("pages/") && !rel.endsWith(".yaml") && !rel.endsWith(".yml")) filesChanged = true;
+            }
         }
         try {
             if (layoutChanged) builder = builder.withLayout(new Layout(templatesAsGiven));
@@ -97,23 +103,27 @@ public final class LiveSite {
             content = next;
             changedSinceLoad.clear();
             SiteBuilder.Request req = new SiteBuilder.Request(next, contentDir, List.of(), null);
-            BuildResult built = InternalLinks.checked(builder.render(req));
-            List<String> errors = built.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).map(Finding::toText).toList();
-            if (!errors.isEmpty()) return fail(errors, t0);
-            Outputs outputs = written == null || layoutChanged ? Outputs.ALL : Outputs.changed(written, built);
+            BuildResult rendered = builder.render(req);
+            if (rendered.hasErrors()) return fail(errors(rendered), t0);   // nothing written
+            Outputs outputs = written == null || layoutChanged || filesChanged ? Outputs.ALL : Outputs.changed(written, rendered);
+            BuildResult checked;
             if (outputs.all()) {
+                // Staged and checked before the swap: a broken full build leaves the served folder alone.
                 try (Publisher pub = new Publisher(out)) {
-                    builder.write(req, built, pub.staging(), outputs);
+                    checked = InternalLinks.checked(builder.write(req, rendered, pub.staging(), outputs));
+                    if (checked.hasErrors()) return fail(errors(checked), t0);
                     pub.commit(List.of("preview"));
                 }
-            } else if (!outputs.isEmpty()) {
-                builder.write(req, built, out, outputs);
+            } else {
+                // The link checks read the written files, so they run on the served folder once it holds the edit.
+                checked = InternalLinks.checked(builder.write(req, rendered, out, outputs));
             }
-            written = built;
-            layoutChanged = false;
+            written = rendered;
+            layoutChanged = filesChanged = false;
+            if (checked.hasErrors()) return fail(errors(checked), t0);
             problems = List.of();
-            return done(new Update(urls(outputs), outputs.all() || outputs.indexes() || wasBroken, outputs.pageCount(built),
-                    built.stats().rendered(), ms(t0), List.of()));
+            return done(new Update(urls(outputs), outputs.all() || outputs.indexes() || wasBroken, outputs.pageCount(rendered),
+                    rendered.stats().rendered(), ms(t0), List.of()));
         } catch (ContentException e) {
             return fail(e.problems().stream().map(p -> Finding.of(p).toText()).toList(), t0);
         } catch (Layout.LayoutException e) {
@@ -121,6 +131,10 @@ public final class LiveSite {
         } catch (IOException e) {
             return fail(List.of(out + ": cannot write the site: " + e.getMessage()), t0);
         }
+    }
+
+    private static List<String> errors(BuildResult r) {
+        return r.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).map(Finding::toText).toList();
     }
 
     private Update fail(List<String> errors, long t0) {

@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * A per-commit preview: the content at a git revision (read with JGit, no checkout) built with the
  * site pipeline into {@code <out>/preview/<short-sha>/} with a banner naming the revision and its base,
- * and compared page by page with the base's rendering. The revision is rendered and checked before
- * anything is written; a broken revision publishes nothing. Unchanged pages come from the render
+ * and compared page by page with the base's rendering. The revision is rendered, written into a
+ * staging folder and checked before it is published; a broken revision publishes nothing. Unchanged pages come from the render
  * cache, so the base costs only the pages that differ.
  */
 public final class Preview {
@@ -60,27 +60,28 @@ public final class Preview {
             try (GitRevisionSource baseSrc = baseName == null ? null : GitRevisionSource.open(contentDir, baseName)) {
                 Commit base = baseSrc == null ? null : Commit.of(baseRev, baseSrc);
                 SiteBuilder.Request req = new SiteBuilder.Request(content, contentDir, List.of(), banner(revision, base));
-                BuildResult built = InternalLinks.checked(builder.render(req));
                 Path dir = out.resolve(FOLDER).resolve(revision.shortId());
-                if (built.hasErrors()) return new Result(revision, base, null, dir, built, null, built.findings(), false);
-
-                Changes changes = null;
-                String baseBroken = null;
-                if (baseSrc != null) {
-                    try {
-                        ContentSet baseContent = ContentLoader.load(baseSrc);
-                        BuildResult baseBuilt = builder.render(new SiteBuilder.Request(baseContent, contentDir, List.of(), null));
-                        changes = Changes.between(baseContent, baseBuilt, content, built);
-                    } catch (ContentException e) {
-                        Problem p = e.problems().get(0);
-                        baseBroken = Finding.of(p).toText() + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : "");
-                    }
-                }
+                BuildResult rendered = builder.render(req);
+                if (rendered.hasErrors()) return new Result(revision, base, null, dir, rendered, null, rendered.findings(), false);
                 try (Publisher pub = new Publisher(dir)) {
-                    builder.write(req, built, pub.staging(), Outputs.ALL);
+                    // The link checks read the written files: staged, checked, then published or dropped.
+                    BuildResult built = InternalLinks.checked(builder.write(req, rendered, pub.staging(), Outputs.ALL));
+                    if (built.hasErrors()) return new Result(revision, base, null, dir, built, null, built.findings(), false);
+                    Changes changes = null;
+                    String baseBroken = null;
+                    if (baseSrc != null) {
+                        try {
+                            ContentSet baseContent = ContentLoader.load(baseSrc);
+                            BuildResult baseBuilt = builder.render(new SiteBuilder.Request(baseContent, contentDir, List.of(), null));
+                            changes = Changes.between(baseContent, baseBuilt, content, rendered);
+                        } catch (ContentException e) {
+                            Problem p = e.problems().get(0);
+                            baseBroken = Finding.of(p).toText() + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : "");
+                        }
+                    }
                     pub.commit(List.of());
+                    return new Result(revision, base, baseBroken, dir, built, changes, built.findings(), true);
                 }
-                return new Result(revision, base, baseBroken, dir, built, changes, built.findings(), true);
             }
         }
     }

@@ -128,6 +128,21 @@ class PreviewCommandTest {
         assertEquals("", r.out(), "no summary for a broken revision");
     }
 
+    @Test void aRevisionWithABrokenLinkFailsAfterTheStagedBuildIsCheckedAndPublishesNothing() throws Exception {
+        TestContent.edit(page("decision-maker/why"), "setup.adoc#before-you-begin", "setup.adoc#nowhere");
+        RevCommit head = commit("Link to a section that does not exist");
+        String sha = head.getName().substring(0, 7);
+
+        TestSite.Run r = site.run("preview", "HEAD");
+
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains(sha + ":content/pages/decision-maker/why.yaml:6: error link/missing-anchor"), r.err());
+        assertFalse(Files.exists(site.out.resolve("preview/" + sha)), "nothing published");
+        try (var leftovers = Files.list(site.out.resolve("preview"))) {
+            assertEquals(List.of(), leftovers.toList(), "no staging folder left behind");
+        }
+    }
+
     @Test void aRevisionWithInvalidYamlFailsWithFileAndLine() throws Exception {
         site.write("pages/admin/setup.yaml", "title: Set up\naudience: admin\n  summary: [oops\n");
         RevCommit head = commit("Broken YAML");

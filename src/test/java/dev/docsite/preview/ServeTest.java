@@ -107,12 +107,14 @@ class ServeTest {
 
     @Test void aTitleEditRewritesThePagesWhoseNavigationShowsIt() throws Exception {
         Object setup = fileKey("2.0/admin/setup.html");
+        int seen = updates.size();
 
         TestContent.edit(content.resolve("pages/admin/troubleshoot.yaml"), "title: Troubleshoot", "title: Troubleshooting");
 
         await("the next page's navigation shows the new title", () -> get("/2.0/admin/setup.html").body().contains("Troubleshooting"));
         assertNotEquals(setup, fileKey("2.0/admin/setup.html"));
         assertTrue(get("/2.0/admin/index.html").body().contains("Troubleshooting"), "and the audience page");
+        await("the update is reported", () -> updates.size() > seen);
         assertEquals(0, lastUpdate().rendered(), "the body did not change, so nothing is rendered again");
     }
 
@@ -140,10 +142,12 @@ class ServeTest {
     }
 
     @Test void aTemplateEditRelaysOutEveryPageWithoutRenderingAgain() throws Exception {
+        int seen = updates.size();
         TestContent.edit(templates.resolve("page.ftlh"), "<p class=\"lead\">${page.summary}</p>", "<p class=\"lead\">${page.summary} (template edited)</p>");
 
         await("every page has the new layout", () -> get("/2.0/decision-maker/why.html").body().contains("(template edited)")
                 && get("/1.0/end-user/start.html").body().contains("(template edited)"));
+        await("the update is reported", () -> updates.size() > seen);
         assertEquals(0, lastUpdate().rendered(), "Asciidoctor is not needed for a layout change");
         await("open pages are told to reload", () -> events.stream().anyMatch(e -> e.contains("\"all\":true")));
     }
@@ -163,6 +167,19 @@ class ServeTest {
 
         await("the fixed page is served", () -> get("/2.0/decision-maker/why.html").statusCode() == 200);
         assertTrue(get("/2.0/decision-maker/why.html").body().contains("err-ent-test-token_expired-app_error"));
+    }
+
+    @Test void aBrokenLinkFoundInTheWrittenSiteIsShownToo() {
+        Path why = content.resolve("pages/decision-maker/why.yaml");
+        TestContent.edit(why, "setup.adoc#before-you-begin", "setup.adoc#nowhere");
+
+        await("the page shows the error", () -> get("/2.0/decision-maker/why.html").statusCode() == 500);
+        String page = get("/2.0/decision-maker/why.html").body();
+        assertTrue(page.contains("content/pages/decision-maker/why.yaml:6: error link/missing-anchor"), page);
+
+        TestContent.edit(why, "setup.adoc#nowhere", "setup.adoc#before-you-begin");
+
+        await("the fixed page is served", () -> get("/2.0/decision-maker/why.html").statusCode() == 200);
     }
 
     @Test void invalidYamlIsShownWithFileLineAndColumn() throws Exception {
