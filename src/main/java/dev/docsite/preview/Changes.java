@@ -76,27 +76,33 @@ public record Changes(List<PageChange> pages, List<CatalogChange> catalogs) {
         return m;
     }
 
-    private static List<PageChange> pageChanges(List<String> versions, BuildResult base, BuildResult rev) {
-        Map<String, PageChange> byKey = new LinkedHashMap<>();
+    /** Visits one page id of one version: {@code before} or {@code after} is null where it exists on one side only. */
+    private interface PagePair {
+        void visit(String version, String id, RenderedPage before, RenderedPage after);
+    }
+
+    /** Every page of the base or the revision, version by version, ids in order. */
+    private static void pairs(List<String> versions, BuildResult base, BuildResult rev, PagePair visitor) {
         for (String version : versions) {
             Map<String, RenderedPage> before = pages(base, version), after = pages(rev, version);
             Set<String> ids = new TreeSet<>(before.keySet());
             ids.addAll(after.keySet());
-            for (String id : ids) {
-                RenderedPage x = before.get(id), y = after.get(id);
-                Kind kind = x == null ? Kind.ADDED : y == null ? Kind.REMOVED : sameForReaders(x, y) ? null : Kind.CHANGED;
-                if (kind == null) continue;
-                PageChange c = byKey.get(kind + id);
-                if (c == null) {
-                    RenderedPage shown = y != null ? y : x;
-                    c = new PageChange(kind, id, shown.page().title(), shown.page().audience(), new ArrayList<>(),
-                            kind == Kind.CHANGED ? sections(x.html(), y.html()) : List.of(),
-                            kind == Kind.CHANGED ? RenderedText.diff(text(x), text(y)) : null);
-                    byKey.put(kind + id, c);
-                }
-                c.versions().add(version);
-            }
+            for (String id : ids) visitor.visit(version, id, before.get(id), after.get(id));
         }
+    }
+
+    private static List<PageChange> pageChanges(List<String> versions, BuildResult base, BuildResult rev) {
+        Map<String, PageChange> byKey = new LinkedHashMap<>();
+        pairs(versions, base, rev, (version, id, x, y) -> {
+            Kind kind = x == null ? Kind.ADDED : y == null ? Kind.REMOVED : sameForReaders(x, y) ? null : Kind.CHANGED;
+            if (kind == null) return;
+            byKey.computeIfAbsent(kind + id, k -> {
+                RenderedPage shown = y != null ? y : x;
+                return new PageChange(kind, id, shown.page().title(), shown.page().audience(), new ArrayList<>(),
+                        kind == Kind.CHANGED ? sections(x.html(), y.html()) : List.of(),
+                        kind == Kind.CHANGED ? RenderedText.diff(text(x), text(y)) : null);
+            }).versions().add(version);
+        });
         return byKey.values().stream().map(c -> new PageChange(c.kind(), c.id(), c.title(), c.audience(), List.copyOf(c.versions()),
                 c.sections(), c.diff())).toList();
     }
@@ -201,19 +207,13 @@ public record Changes(List<PageChange> pages, List<CatalogChange> catalogs) {
     private static List<PageRef> affected(List<String> versions, BuildResult base, BuildResult rev, Predicate<RenderedPage> uses,
                                           String selector, Predicate<Element> which) {
         Map<String, PageRef> out = new LinkedHashMap<>();
-        for (String version : versions) {
-            Map<String, RenderedPage> before = pages(base, version), after = pages(rev, version);
-            Set<String> ids = new TreeSet<>(before.keySet());
-            ids.addAll(after.keySet());
-            for (String id : ids) {
-                RenderedPage x = before.get(id), y = after.get(id);
-                if (!(x != null && uses.test(x)) && !(y != null && uses.test(y))) continue;
-                if (Objects.equals(fragments(x, selector, which), fragments(y, selector, which))) continue;
-                RenderedPage shown = y != null ? y : x;
-                out.computeIfAbsent(id, k -> new PageRef(id, shown.page().title(), shown.page().audience(), new ArrayList<>()))
-                        .versions().add(version);
-            }
-        }
+        pairs(versions, base, rev, (version, id, x, y) -> {
+            if (!(x != null && uses.test(x)) && !(y != null && uses.test(y))) return;
+            if (Objects.equals(fragments(x, selector, which), fragments(y, selector, which))) return;
+            RenderedPage shown = y != null ? y : x;
+            out.computeIfAbsent(id, k -> new PageRef(id, shown.page().title(), shown.page().audience(), new ArrayList<>()))
+                    .versions().add(version);
+        });
         return out.values().stream().map(r -> new PageRef(r.id(), r.title(), r.audience(), List.copyOf(r.versions()))).toList();
     }
 

@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  * renderer, one render cache) does all the work: a full build at start; after a change, only the
  * changed files are parsed again, only pages whose input changed are rendered (the cache is keyed by
  * content), and only the outputs whose content changed are written into the live folder
- * ({@link Outputs#changed}). A change that breaks the build writes nothing and records the problems,
- * which the server shows instead of the pages until a later change fixes them.
+ * ({@link Outputs#changed}). A change that breaks the build records the problems, which the server
+ * shows instead of the pages until a later change fixes them: a page that does not render is not
+ * written at all; broken links are found by checking the written files, as the build does.
  */
 public final class LiveSite {
     /**
@@ -54,7 +55,7 @@ public final class LiveSite {
     private final Set<String> changedSinceLoad = new HashSet<>(); // content paths touched since `content` was loaded
     private boolean layoutChanged;                            // templates changed since `written` was laid out
     private boolean filesChanged;                             // files beside pages changed since `written`
-    private BuildResult written;                              // what `out` holds; null before the first good build
+    private BuildResult written;                              // what `out` holds; null before the first full write
     private volatile List<String> problems = List.of();
 
     public LiveSite(Path contentDir, Path templatesDir, Path out, SiteBuilder builder) {

@@ -167,9 +167,11 @@ public final class SiteServer implements AutoCloseable {
             return;
         }
         String type = contentType(file);
-        boolean page = type.startsWith("text/html");
+        // A page (or a folder, e.g. "/" before the first good build) shows the problems; previews are other builds.
+        boolean page = type.startsWith("text/html") || !file.getFileName().toString().contains(".");
+        boolean preview = !segments.isEmpty() && segments.get(0).equals(Preview.FOLDER);
         List<String> broken = problems.get();
-        if (page && !broken.isEmpty()) {
+        if (page && !preview && !broken.isEmpty()) {
             send(ex, 500, TYPES.get("html"), errorPage(broken).getBytes(StandardCharsets.UTF_8));
             return;
         }
