@@ -5,6 +5,7 @@ import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.DirectorySource;
 import dev.docsite.content.Problem;
+import dev.docsite.check.CatalogChecks;
 import dev.docsite.check.InternalLinks;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
@@ -29,7 +30,13 @@ final class Pipeline {
     static final class Failure extends Exception {
         final int exitCode;
         final List<String> lines;
-        Failure(int exitCode, List<String> lines) { super(String.join("\n", lines), null, false, false); this.exitCode = exitCode; this.lines = lines; }
+        /** The content problems behind the failure, for reports in other formats (empty for usage errors). */
+        final List<Finding> findings;
+        Failure(int exitCode, List<String> lines) { this(exitCode, lines, List.of()); }
+        Failure(int exitCode, List<String> lines, List<Finding> findings) {
+            super(String.join("\n", lines), null, false, false);
+            this.exitCode = exitCode; this.lines = lines; this.findings = findings;
+        }
         void print(PrintWriter err) { lines.forEach(err::println); err.flush(); }
     }
 
@@ -45,9 +52,11 @@ final class Pipeline {
 
     static Failure contentFailure(ContentException e) {
         List<String> lines = new ArrayList<>();
-        for (Problem p : e.problems()) lines.add(Finding.of(p).toText());
+        List<Finding> findings = new ArrayList<>();
+        for (Problem p : e.problems()) findings.add(Finding.of(p));
+        for (Finding f : findings) lines.add(f.toText());
         lines.add(summary(e.problems().size(), 0));
-        return new Failure(1, lines);
+        return new Failure(1, lines, List.copyOf(findings));
     }
 
     static Layout layout(Path templates) throws Failure {
@@ -63,13 +72,15 @@ final class Pipeline {
         return new SiteBuilder(renderer, cache, layout, o.threads());
     }
 
-    /** Builds into {@code dir} and adds the internal link checks every build must pass. */
+    /** Builds into {@code dir} and adds the checks every build must pass. */
     static BuildResult build(SiteBuilder builder, SiteBuilder.Request req, Path dir) throws Failure {
+        return withBuildChecks(render(builder, req, dir), req);
+    }
+
+    /** Renders and writes every version into {@code dir}, without the checks. */
+    static BuildResult render(SiteBuilder builder, SiteBuilder.Request req, Path dir) throws Failure {
         try {
-            BuildResult r = builder.build(req, dir);
-            List<Finding> all = new ArrayList<>(r.findings());
-            all.addAll(InternalLinks.check(r));
-            return new BuildResult(r.dir(), r.versions(), Findings.sorted(all), r.stats());
+            return builder.build(req, dir);
         } catch (ContentException e) {
             throw contentFailure(e);
         } catch (Layout.LayoutException e) {
@@ -77,6 +88,14 @@ final class Pipeline {
         } catch (IOException e) {
             throw new Failure(2, List.of("cannot write " + dir + ": " + e.getMessage()));
         }
+    }
+
+    /** Adds the checks every build must pass: internal links and the catalog rules that need the built versions. */
+    static BuildResult withBuildChecks(BuildResult r, SiteBuilder.Request req) {
+        List<Finding> all = new ArrayList<>(r.findings());
+        all.addAll(InternalLinks.check(r));
+        all.addAll(CatalogChecks.check(r, req.content(), req.contentDir()));
+        return new BuildResult(r.dir(), r.versions(), Findings.sorted(all), r.stats());
     }
 
     static String summary(long errors, long warnings) {

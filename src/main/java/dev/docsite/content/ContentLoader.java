@@ -44,6 +44,20 @@ public final class ContentLoader {
         return new ContentLoader(source).load();
     }
 
+    /**
+     * Only the error catalogs of {@code source}, best effort: files that do not parse are left out and no
+     * rule is applied. For comparing with an earlier revision, whose other content may no longer be valid.
+     */
+    public static List<ErrorCatalog> catalogsOnly(ContentSource source) throws IOException {
+        ContentLoader loader = new ContentLoader(source);
+        List<ErrorCatalog> out = new ArrayList<>();
+        for (String path : source.list("errors", ".yaml")) {
+            ErrorCatalog c = loader.loadCatalog(path, null);
+            if (c != null) out.add(c);
+        }
+        return out;
+    }
+
     private ContentSet load() throws ContentException {
         SiteConfig config = loadSite();
         List<Page> pages = new ArrayList<>();
