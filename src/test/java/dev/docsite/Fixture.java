@@ -116,6 +116,15 @@ public final class Fixture {
                 fallback: none
                 cause: The setting is empty.
                 resolution: Enter the tenant ID.
+
+              - id: model.config.is_valid.client_id.app_error
+                layer: config
+                scenario: Client ID is not a UUID
+                user_message: "Client ID must be a valid UUID."
+                retry: none
+                fallback: none
+                cause: The setting holds something else than a UUID.
+                resolution: Enter the application (client) ID.
             """;
 
     public static final String ADMIN_PAGE = """

@@ -131,7 +131,7 @@ public final class UpstreamI18n {
             ErrorCatalog home = closestCatalog(t.id(), layer, catalogs);
             out.add(Finding.error(home.pos(), MISSING_IN_CATALOG, "'" + t.id() + "' is defined by the product (" + t.pos()
                     + (t.text() == null ? "" : ": \"" + t.text() + "\"") + ") but no catalog documents it (expected an entry with layer: "
-                    + layer.yaml + ", e.g. in " + home.id() + ")"));
+                    + layer.yaml + ")"));
         }
         for (ErrorEntry e : documented.values()) {
             Translation t = byId.get(e.id());

@@ -126,7 +126,7 @@ final class CheckCommand implements Callable<Integer> {
     private int report(List<Finding> findings, PrintWriter out, PrintWriter err) {
         findings = Findings.sorted(findings);
         BuildResult r = built;
-        String context = r == null ? "" : r.stats().pages() + " pages of " + r.versions().size() + (r.versions().size() == 1 ? " version" : " versions");
+        String context = r == null ? "" : r.stats().pages() + (r.stats().pages() == 1 ? " page of " : " pages of ") + r.versions().size() + (r.versions().size() == 1 ? " version" : " versions");
         Reporter reporter = new Reporter(format, failLevel.severity, context, descriptions());
         String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
         try {
