@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -38,10 +40,27 @@ public final class CatalogChecks {
      */
     public static List<Finding> check(BuildResult build, ContentSet workTree, Path contentDir) {
         List<Finding> out = new ArrayList<>();
+        out.addAll(structure(build));
         out.addAll(adminCoverage(build));
         out.addAll(removedBetweenVersions(build));
         out.addAll(removedSinceLastCommit(build, workTree, contentDir));
         return Findings.mergeVersions(out);
+    }
+
+    /**
+     * The rules on the catalogs themselves, once per distinct content (the work tree, each git ref),
+     * naming the versions built from it. They do not stop loading: the content still renders, so one run
+     * reports them together with every other finding (and the build still fails).
+     */
+    static List<Finding> structure(BuildResult build) {
+        Map<ContentSet, List<String>> versionsOf = new IdentityHashMap<>();
+        for (BuildResult.VersionBuild v : build.versions())
+            versionsOf.computeIfAbsent(v.content().content(), k -> new ArrayList<>()).add(v.name());
+        List<Finding> out = new ArrayList<>();
+        versionsOf.forEach((content, versions) -> {
+            for (Problem p : CatalogRules.checkStructure(content.catalogs())) out.add(Finding.of(p).inVersions(versions));
+        });
+        return out;
     }
 
     static List<Finding> adminCoverage(BuildResult build) {

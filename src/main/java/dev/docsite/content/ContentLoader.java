@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docsite.catalog.CatalogRules;
 import dev.docsite.catalog.ErrorCatalog;
 import dev.docsite.catalog.ErrorEntry;
 
@@ -78,7 +77,7 @@ public final class ContentLoader {
             problems.add(SourcePos.of(source.display("")), "cannot read content: " + e.getMessage());
         }
         if (config != null) checkPageIds(pages);
-        problems.addAll(CatalogRules.checkStructure(catalogs));
+        // The catalog rules (CatalogRules) run with the build's checks, so one run reports them with everything else.
         problems.throwIfAny();
         pages.sort((a, b) -> a.id().compareTo(b.id()));
         return new ContentSet(config, List.copyOf(pages), List.copyOf(catalogs), Map.copyOf(schemas), source);
