@@ -15,9 +15,7 @@ import dev.docsite.report.Findings;
 import dev.docsite.site.BuildResult;
 import dev.docsite.site.SiteBuilder;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,14 +225,9 @@ public final class Fixture {
         return file.toAbsolutePath().normalize() + ":" + lineOf(file, text);
     }
 
-    // ---- building with one shared Asciidoctor (JRuby starts once per test run) ---------------------
+    // ---- building with the process's one Asciidoctor (JRuby starts once per test run) ---------------
 
-    private static AsciidocRenderer renderer;
-
-    public static synchronized AsciidocRenderer renderer() {
-        if (renderer == null) renderer = new AsciidocRenderer();
-        return renderer;
-    }
+    public static AsciidocRenderer renderer() { return AsciidocRenderer.shared(); }
 
     /** Loads and builds {@code content} into {@code out} as `docsite check` does, with the build's own checks. */
     public static BuildResult build(Path content, Path out) throws ContentException, IOException, Layout.LayoutException {
@@ -268,19 +261,9 @@ public final class Fixture {
     /** Runs the command line, capturing what it prints. */
     public record Run(int exitCode, String out, String err) {}
 
-    public static synchronized Run main(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = dev.docsite.cli.Main.run(args);
-            System.out.flush();
-            System.err.flush();
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    public static Run main(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int code = dev.docsite.cli.Main.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
     }
 }

@@ -421,6 +421,7 @@ public final class ErrorTableChecks {
             // `code` in prose quotes as surely as quotation marks do; a listing as a whole does not.
             if (!block.listing()) quotes.addAll(block.code());
             for (String quote : quotes) {
+                if (quote.strip().indexOf(' ') < 0) continue;   // one token (an id, a path): never a message
                 MessageText.Text q = MessageText.Text.of(quote);
                 if (q.wordCount() < MessageText.MIN_WORDS || skip.contains(q.normalized())) continue;
                 String n = q.normalized();

@@ -57,7 +57,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
-        try (AsciidocRenderer renderer = new AsciidocRenderer()) {
+        try {
+            AsciidocRenderer renderer = AsciidocRenderer.shared();
             List<UpstreamI18n.Translation> upstream = null;
             if (upstreamI18n != null) {
                 try {

@@ -4,7 +4,6 @@ import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.DirectorySource;
-import dev.docsite.content.Problem;
 import dev.docsite.check.CatalogChecks;
 import dev.docsite.check.InternalLinks;
 import dev.docsite.render.AsciidocRenderer;
@@ -52,8 +51,7 @@ final class Pipeline {
 
     static Failure contentFailure(ContentException e) {
         List<String> lines = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        for (Problem p : e.problems()) findings.add(Finding.of(p));
+        List<Finding> findings = Findings.sorted(e.problems().stream().map(Finding::of).toList());
         for (Finding f : findings) lines.add(f.toText());
         lines.add(summary(e.problems().size(), 0));
         return new Failure(1, lines, List.copyOf(findings));

@@ -68,7 +68,7 @@ final class Extensions {
         if (e == null) {
             List<String> ids = cur.input().catalogs().stream().flatMap(c -> c.errors().stream()).map(ErrorEntry::id).toList();
             String hint = dev.docsite.content.Suggest.closest(id, ids);
-            error(line, "error-ref/unknown-id", "the " + macro + " macro names unknown error id '" + id + "' in version " + cur.input().version()
+            error(line, "error-ref/unknown-id", macro + " names unknown error id '" + id + "' in version " + cur.input().version()
                     + (hint != null ? " (did you mean '" + hint + "'?)" : " (expected an id from content/errors/)"));
         }
         return e;
