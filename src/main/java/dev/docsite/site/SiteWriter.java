@@ -109,11 +109,14 @@ final class SiteWriter {
                 m.put("scenario", e.scenario());
                 if (e.userTitle() != null) m.put("user_title", e.userTitle());
                 m.put("user_message", e.userMessage());
+                // What each {name} in the text stands for, so the app and support tools can fill or explain it.
+                if (!e.placeholders().isEmpty()) m.put("placeholders", e.placeholders());
                 m.put("silent", e.silent());
                 m.put("retry", e.retry().yaml);
                 m.put("fallback", e.fallback().yaml);
                 m.put("cause", e.cause());
                 m.put("resolution", e.resolution());
+                m.put("anchor", e.anchor());
                 if (page != null) m.put("url", page + ".html#" + e.anchor());
                 errors.add(m);
             }

@@ -122,7 +122,19 @@ class CheckCommandTest {
         Path out = dir.resolve("site");
         Fixture.Run run = check(c, "--out", out.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertTrue(Files.isRegularFile(out.resolve("2.0/errors.json")));
+        // errors.json per version: the entry retired after 1.0 is only in 1.0; placeholders and row links are there.
+        ObjectMapper json = new ObjectMapper();
+        JsonNode v2 = json.readTree(Files.readString(out.resolve("2.0/errors.json"))), v1 = json.readTree(Files.readString(out.resolve("1.0/errors.json")));
+        assertEquals("2.0", v2.get("version").asText());
+        List<String> ids2 = new java.util.ArrayList<>(), ids1 = new java.util.ArrayList<>();
+        v2.get("errors").forEach(e -> ids2.add(e.get("id").asText()));
+        v1.get("errors").forEach(e -> ids1.add(e.get("id").asText()));
+        assertFalse(ids2.contains("ent.login.legacy_token.app_error"));
+        assertTrue(ids1.contains("ent.login.legacy_token.app_error"));
+        JsonNode enrollment = v2.get("errors").get(ids2.indexOf("app.enrollment_required"));
+        assertEquals("The organization name the app shows.", enrollment.at("/placeholders/organization").asText());
+        assertEquals("admin/troubleshoot.html#err-app-enrollment_required", enrollment.get("url").asText());
+        assertTrue(Files.readString(out.resolve("2.0/admin/troubleshoot.html")).contains("id=\"err-app-enrollment_required\""));
         assertFalse(Files.exists(dir.resolve(".docsite-cache")), "--no-cache writes no cache");
     }
 }
