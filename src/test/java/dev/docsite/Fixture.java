@@ -115,6 +115,10 @@ public final class Fixture {
                 cause: The setting is empty.
                 resolution: Enter the tenant ID.
 
+            """ + Fixture.CLIENT_ID_ENTRY;
+
+    /** The last entry of the config catalog, for tests that delete or retire it. */
+    public static final String CLIENT_ID_ENTRY = """
               - id: model.config.is_valid.client_id.app_error
                 layer: config
                 scenario: Client ID is not a UUID

@@ -45,6 +45,8 @@ import java.util.regex.Pattern;
  */
 public final class ErrorTableChecks {
     public static final String MISSING_TABLE = "error-table/missing-table";
+    /** Same id as the extension's build error for an error-table macro naming an unknown catalog. */
+    public static final String UNKNOWN_CATALOG = "error-table/unknown-catalog";
     public static final String HEADER = "error-table/header";
     public static final String MISSING_ROW = "error-table/missing-row";
     public static final String EXTRA_ROW = "error-table/extra-row";
@@ -54,16 +56,21 @@ public final class ErrorTableChecks {
     public static final String HAND_TABLE = "hand-table/differs";
     public static final String DRIFT = "drift/user-message";
 
-    public static final Map<String, String> DESCRIPTIONS = Map.of(
-            MISSING_TABLE, "Every error-table macro appears as a table in the written page.",
-            HEADER, "A generated error table has the columns of its audience.",
-            MISSING_ROW, "A generated error table has a row for every catalog entry of its version.",
-            EXTRA_ROW, "A generated error table has no row the catalog of its version lacks.",
-            ROW_ORDER, "A generated error table lists its rows in catalog order.",
-            ROW_ANCHOR, "Each generated error-table row carries the entry's stable anchor.",
-            CELL, "Each cell of a generated error table equals the catalog.",
-            HAND_TABLE, "A hand-written table row naming a catalog id agrees with the catalog (HTTP status, user message, retry, fallback).",
-            DRIFT, "Text quoted in prose that nearly matches a catalog user message is that message exactly.");
+    /** One line per rule, for reports that describe their rules (SARIF); the first three are the extensions' build errors. */
+    public static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("error-ref/unknown-id", "Every id in error:, error-response:: and user-message:: exists in the catalog of the version."),
+            Map.entry("error-table/audience", "An error table's audience is admin or end-user."),
+            Map.entry("error-response/not-server", "error-response:: names a server error (one with an HTTP status)."),
+            Map.entry(UNKNOWN_CATALOG, "Every error table names a catalog of its version."),
+            Map.entry(MISSING_TABLE, "Every error-table macro appears as a table in the written page."),
+            Map.entry(HEADER, "A generated error table has the columns of its audience."),
+            Map.entry(MISSING_ROW, "A generated error table has a row for every catalog entry of its version."),
+            Map.entry(EXTRA_ROW, "A generated error table has no row the catalog of its version lacks."),
+            Map.entry(ROW_ORDER, "A generated error table lists its rows in catalog order."),
+            Map.entry(ROW_ANCHOR, "Each generated error-table row carries the entry's stable anchor."),
+            Map.entry(CELL, "Each cell of a generated error table equals the catalog."),
+            Map.entry(HAND_TABLE, "A hand-written table row naming a catalog id agrees with the catalog (HTTP status, user message, retry, fallback)."),
+            Map.entry(DRIFT, "Text quoted in prose that nearly matches a catalog user message is that message exactly."));
 
     private static final Pattern HTTP_IN_TEXT = Pattern.compile("\\bHTTP(?:\\s+status)?\\s+([1-5]\\d\\d)\\b");
     private static final Pattern STATUS = Pattern.compile("\\b([1-5]\\d\\d)\\b");
@@ -103,7 +110,6 @@ public final class ErrorTableChecks {
 
     /** A version's catalog, indexed for lookups by id, anchor and mention in text. */
     static final class VersionCatalog {
-        final String version;
         final Map<String, ErrorCatalog> catalogs = new LinkedHashMap<>();
         final Map<String, ErrorEntry> byId = new LinkedHashMap<>();
         final Map<String, ErrorEntry> byAnchor = new HashMap<>();
@@ -111,7 +117,6 @@ public final class ErrorTableChecks {
         final Map<String, List<String>> byPrefix = new HashMap<>();   // ids by their first three characters
 
         VersionCatalog(BuildResult.VersionBuild v) {
-            version = v.name();
             for (ErrorCatalog c : v.content().input().catalogs()) {
                 catalogs.put(c.id(), c);
                 for (ErrorEntry e : c.errors()) {
@@ -175,7 +180,7 @@ public final class ErrorTableChecks {
             SourcePos at = page.bodyPos(lines.lineStartingWith("error-table::" + catalogId + "[", n));
             ErrorCatalog catalog = cat.catalogs.get(catalogId);
             if (catalog == null) {
-                out.add(Finding.error(at, EXTRA_ROW, "the page shows an error table for catalog '" + catalogId + "', which this version does not have"));
+                out.add(Finding.error(at, UNKNOWN_CATALOG, "the page shows an error table for catalog '" + catalogId + "', which this version does not have"));
                 continue;
             }
             compareTable(div, catalog, audience, at, out);
@@ -257,7 +262,9 @@ public final class ErrorTableChecks {
         return List.of("user_message", "scenario", "retry").get(column);
     }
 
-    private static String clean(String s) { return s.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip(); }
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private static String clean(String s) { return SPACES.matcher(s.replace('\u00A0', ' ')).replaceAll(" ").strip(); }
 
     // ---- the page body: hand-written tables and quoted messages ---------------------------------
 

@@ -23,16 +23,7 @@ class CatalogChecksTest {
     @TempDir Path dir;
 
     static final String CONFIG = "errors/config.yaml";
-    static final String CLIENT_ID_ENTRY = """
-              - id: model.config.is_valid.client_id.app_error
-                layer: config
-                scenario: Client ID is not a UUID
-                user_message: "Client ID must be a valid UUID."
-                retry: none
-                fallback: none
-                cause: The setting holds something else than a UUID.
-                resolution: Enter the application (client) ID.
-            """;
+    static final String CLIENT_ID_ENTRY = Fixture.CLIENT_ID_ENTRY;
 
     private static Git commitAll(Path repo, String message) throws Exception {
         Git git = Git.open(repo.toFile());
