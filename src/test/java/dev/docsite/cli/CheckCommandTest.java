@@ -117,6 +117,15 @@ class CheckCommandTest {
         assertTrue(noContent.err().contains("content folder not found"), noContent.err());
     }
 
+    /** No false positives: the default documentation passes every check, warnings included, and matches the server's texts. */
+    @Test void theDefaultContentPassesEveryCheck() {
+        Fixture.Run run = Fixture.main("check", "--content", "content", "--templates", Fixture.TEMPLATES.toString(), "--cache",
+                dir.resolve("cache").toString(), "--fail-level", "warning",
+                "--upstream-i18n", "src/test/resources/upstream/mattermost-server-en.intune.json");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().startsWith("0 errors, 0 warnings in "), run.out());
+    }
+
     @Test void checkWithOutPublishesTheSiteItChecked() throws Exception {
         Path c = Fixture.clean(dir);
         Path out = dir.resolve("site");
