@@ -119,6 +119,12 @@ class ErrorTableChecksTest {
         only(fs, ErrorTableChecks.MISSING_TABLE, adminPage(), Fixture.lineOf(adminPage(), "error-table::config[audience=admin]"));
     }
 
+    @Test void aTableOfACatalogTheVersionLacksIsReported() throws Exception {
+        List<Finding> fs = tampered(doc -> doc.selectFirst("div.error-table[data-catalog=config]").attr("data-catalog", "retired"));
+        // The page now lacks the config table and shows one of an unknown catalog: both are said.
+        assertEquals(List.of(ErrorTableChecks.MISSING_TABLE, ErrorTableChecks.UNKNOWN_CATALOG), fs.stream().map(Finding::rule).sorted().toList(), Fixture.text(fs));
+    }
+
     @Test void theEndUserTableIsComparedToo() throws Exception {
         Path c = content();
         BuildResult r = Fixture.build(c, out());
@@ -220,7 +226,19 @@ class ErrorTableChecksTest {
         assertTrue(f.message().contains("'ent.login.account_locked.app_error'"), f.message());
     }
 
-    // ---- unknown ids ------------------------------------------------------------------------------
+    // ---- macros used wrongly ----------------------------------------------------------------------
+
+    @Test void anUnknownTableAudienceAndAResponseForANonServerErrorAreBuildErrors() throws Exception {
+        Path c = content();
+        Fixture.edit(c, USER, "error-table::sign-in[audience=end-user]", "error-table::sign-in[audience=operators]");
+        Fixture.edit(c, USER, "  user-message::app.enrollment_required[]\n", "  error-response::app.enrollment_required[]\n");
+        List<Finding> fs = Fixture.check(c, out());
+        Path user = c.resolve(USER);
+        assertEquals(List.of(Fixture.at(user, "error-response::app.enrollment_required") + " error-response/not-server",
+                        Fixture.at(user, "error-table::sign-in[audience=operators]") + " error-table/audience"),
+                fs.stream().map(f -> f.pos().file() + ":" + f.pos().line() + " " + f.rule()).toList(), Fixture.text(fs));
+    }
+
 
     @Test void everyUnknownIdInEveryMacroIsReportedInOneRun() throws Exception {
         Path c = content();
