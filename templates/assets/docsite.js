@@ -40,6 +40,7 @@
   }
 
   ready(function () {
+    breakableIds();
     navToggle();
     versionSwitcher();
     copyButtons();
@@ -104,6 +105,21 @@
     try { ok = doc.execCommand('copy'); } catch (e) { ok = false; }
     ta.remove();
     return ok;
+  }
+
+  // Error ids are long: let them wrap after '.' and '_' (word break opportunities) rather than mid-word.
+  function breakableIds() {
+    doc.querySelectorAll('.error-table td.id code, a.error-ref code').forEach(breakable);
+  }
+
+  function breakable(c) {
+    if (c.children.length) return c;
+    var parts = c.textContent.split(/(?<=[._])/);
+    if (parts.length < 2) return c;
+    c.textContent = '';
+    parts.forEach(function (p, i) { if (i) c.appendChild(doc.createElement('wbr')); c.appendChild(doc.createTextNode(p)); });
+    c.classList.add('breakable');
+    return c;
   }
 
   // A table wider than the screen scrolls inside its own box; keyboard users need to reach that box.
@@ -308,7 +324,7 @@
         a.appendChild(el('span', { class: 'search-hit-title' }, h.message));
         a.appendChild(el('span', { class: 'search-hit-context' }, 'Message \u00b7 ' + h.page.title));
       } else if (h.kind === 'error') {
-        a.appendChild(el('code', { class: 'search-hit-title' }, h.title));
+        a.appendChild(breakable(el('code', { class: 'search-hit-title' }, h.title)));
         a.appendChild(el('span', { class: 'search-hit-context' }, (h.http ? 'HTTP ' + h.http + ' \u00b7 ' : '') + h.page.title));
       } else {
         a.appendChild(el('span', { class: 'search-hit-title' }, h.title));
@@ -372,7 +388,8 @@
       storeFields: ['kind', 'page', 'error'],
       searchOptions: {
         boost: { title: 4, ids: 4, headings: 2 },
-        prefix: function (term) { return term.length > 1; },
+        // Only the word being typed (the last) is completed: "sign in" must not turn into "sign in*".
+        prefix: function (term, i, terms) { return i === terms.length - 1 && term.length > 2; },
         fuzzy: function (term) { return term.length > 4 ? 0.2 : false; }
       }
     });
@@ -392,35 +409,44 @@
         // An end users' row is found by its message; what it shows is what the message means and what to do.
         var endUser = e.table === 'end-user';
         return { kind: 'error', page: p, title: e.id, http: e.http, table: e.table, message: e.message, href: p.url + '#' + e.anchor,
-          text: endUser ? e.text.slice(e.message.length).trim() : e.message, terms: r.terms, score: r.score * (isExact ? 1000 : 1) };
+          text: endUser ? e.text.slice(e.message.length).replace(/^[\s\u00b7]+/, '') : e.message, terms: r.terms, score: r.score * (isExact ? 1000 : 1) };
       }
-      var heading = null, href = p.url;
-      for (var i = 0; i < p.headings.length && !heading; i++) {
-        var ht = p.headings[i][1].toLowerCase();
-        if (r.terms.some(function (t) { return ht.indexOf(t) >= 0; })) { heading = p.headings[i][1]; href = p.url + '#' + p.headings[i][0]; }
-      }
+      // Deep link to the heading that holds the most matched words (all of them when there are two or more).
+      var heading = null, href = p.url, best = 0, need = Math.min(2, r.terms.length);
+      p.headings.forEach(function (h) {
+        var n = r.terms.filter(function (t) { return wordRegExp([t], '').test(h[1]); }).length;
+        if (n >= need && n > best) { best = n; heading = h[1]; href = p.url + '#' + h[0]; }
+      });
       return { kind: 'page', page: p, title: p.title, heading: heading, href: href, text: p.summary + ' ' + p.text, terms: r.terms, score: r.score };
     });
     out.sort(function (a, b) { return b.score - a.score; });
     return out;
   }
 
+  // Whole words only, longest first: "in" is not found inside "Intune" or "sign". Group 2 is the word.
+  function wordRegExp(words, flags) {
+    var escaped = words.slice().sort(function (a, b) { return b.length - a.length; })
+      .map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); });
+    return new RegExp('(^|[^\\p{L}\\p{N}])(' + escaped.join('|') + ')(?![\\p{L}\\p{N}])', 'iu' + flags);
+  }
+
   // A short excerpt around the first matched word, matched words marked.
   function snippet(text, terms) {
-    var lower = text.toLowerCase(), at = -1;
-    terms.forEach(function (t) { var i = lower.indexOf(t); if (i >= 0 && (at < 0 || i < at)) at = i; });
+    var words = terms.filter(function (t) { return t.length > 1; });
+    var first = words.length ? wordRegExp(words, '').exec(text) : null;
+    var at = first ? first.index + first[1].length : -1;
     var start = at < 60 ? 0 : text.lastIndexOf(' ', at - 40) + 1;
     var end = Math.min(text.length, start + 160);
     if (end < text.length) { var sp = text.lastIndexOf(' ', end); if (sp > start + 80) end = sp; }
     var s = (start > 0 ? '\u2026' : '') + text.slice(start, end) + (end < text.length ? '\u2026' : '');
     var out = el('span', { class: 'search-hit-snippet' });
-    var escaped = terms.filter(function (t) { return t.length > 1; }).map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); });
-    if (!escaped.length) { out.textContent = s; return out; }
-    var re = new RegExp('(' + escaped.join('|') + ')', 'gi'), last = 0, m;
+    if (!words.length) { out.textContent = s; return out; }
+    var re = wordRegExp(words, 'g'), last = 0, m;
     while ((m = re.exec(s))) {
-      out.appendChild(doc.createTextNode(s.slice(last, m.index)));
-      out.appendChild(el('mark', null, m[0]));
-      last = m.index + m[0].length;
+      var word = m.index + m[1].length;
+      out.appendChild(doc.createTextNode(s.slice(last, word)));
+      out.appendChild(el('mark', null, m[2]));
+      last = word + m[2].length;
     }
     out.appendChild(doc.createTextNode(s.slice(last)));
     return out;

@@ -61,7 +61,7 @@ final class SearchIndex {
             e.put("table", table == null ? "admin" : table.attr("data-audience"));
             Element message = row.selectFirst("td.message");
             e.put("message", message == null ? "" : message.text());
-            e.put("text", row.text());
+            e.put("text", String.join(" \u00b7 ", row.select("td").eachText()));
             errors.add(e);
         }
         List<List<String>> headings = new ArrayList<>();

@@ -1,13 +1,11 @@
 package dev.docsite.site;
 
 import dev.docsite.catalog.ErrorEntry;
-import dev.docsite.cli.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -35,12 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderBrowserTest {
-    static final Path FIXTURE = Path.of("src/test/resources/reader-site");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final String TOKEN_EXPIRED = "ent.example.validate_token.token_expired.app_error";
     static final String BOT_FORBIDDEN = "api.user.login_by_example.bot_login_forbidden.app_error";
 
-    @TempDir static Path tmp;
     Path site;
     StaticServer server;
     Chromium chromium;
@@ -48,9 +44,7 @@ class ReaderBrowserTest {
 
     @BeforeAll
     void buildAndStart() throws IOException {
-        site = tmp.resolve("site");
-        int exit = Main.run("build", "--content", FIXTURE.toString(), "--templates", "templates", "--out", site.toString(), "--no-cache", "--quiet");
-        assertEquals(0, exit, "the fixture site builds");
+        site = FixtureSite.dir();
         server = new StaticServer(site);
         chromium = Chromium.start();
         driver = chromium.driver;
