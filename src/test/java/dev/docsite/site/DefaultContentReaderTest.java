@@ -82,18 +82,21 @@ class DefaultContentReaderTest {
     }
 
     @Test
-    void everyPageFitsAPhoneScreen() {
+    void everyPageFitsAPhoneScreenAndKeepsItsHeadingOrder() {
         chromium.viewport(375, 812);
         try {
             List<String> pages = new ArrayList<>(List.of("index.html", "admin/index.html", "end-user/index.html", "decision-maker/index.html"));
             index.path("pages").forEach(p -> pages.add(p.path("url").asText()));
-            List<String> wide = new ArrayList<>();
+            List<String> wide = new ArrayList<>(), headings = new ArrayList<>();
             for (String page : pages) {
                 open(page);
                 long scroll = (Long) js("return document.documentElement.scrollWidth");
                 if (scroll > 375) wide.add(page + " (" + scroll + " px)");
+                String order = ReaderBrowserTest.headingOrderProblem(chromium.driver);
+                if (order != null) headings.add(page + ": " + order);
             }
             assertEquals(List.of(), wide, "pages wider than a 375 px screen");
+            assertEquals(List.of(), headings, "pages whose headings skip a level");
         } finally {
             chromium.viewport(0, 0);
         }

@@ -337,6 +337,39 @@ class ReaderBrowserTest {
         waitFor(d -> "main".equals(driver.switchTo().activeElement().getAttribute("id")));
     }
 
+    /** Heading levels in document order: the first is the h1 and none skips a level. */
+    static String headingOrderProblem(ChromeDriver driver) {
+        @SuppressWarnings("unchecked")
+        List<Long> levels = (List<Long>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map(function (h) { return +h.tagName[1]; })");
+        if (levels.isEmpty() || levels.get(0) != 1) return "the first heading is not an h1: " + levels;
+        for (int i = 1; i < levels.size(); i++)
+            if (levels.get(i) > levels.get(i - 1) + 1) return "h" + levels.get(i - 1) + " is followed by h" + levels.get(i) + ": " + levels;
+        return null;
+    }
+
+    @Test
+    void headingsStartAtTheTitleAndSkipNoLevel() {
+        for (String page : List.of("2.0/index.html", "2.0/admin/index.html", "2.0/admin/setup.html", "2.0/admin/troubleshoot.html", "2.0/end-user/sign-in.html")) {
+            open(page);
+            assertEquals(null, headingOrderProblem(driver), page);
+        }
+    }
+
+    @Test
+    void printLeavesOutTheChromeAndShowsWholeTables() {
+        open("2.0/admin/troubleshoot.html");
+        chromium.cdp("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            for (String chrome : List.of(".site-header", "#site-nav", ".error-lookup", ".prev-next", ".site-footer", ".copy-button"))
+                assertEquals("none", js("return getComputedStyle(document.querySelector(arguments[0])).display", chrome), chrome);
+            assertEquals("visible", js("return getComputedStyle(document.querySelector('div.error-table')).overflowX"));
+            assertTrue(driver.findElement(By.cssSelector("article.doc h1")).isDisplayed());
+        } finally {
+            chromium.cdp("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
     @Test
     void codeBlocksHaveCopyButtons() {
         chromium.cdp("Browser.grantPermissions", Map.of("origin", server.url().replaceAll("/$", ""),
