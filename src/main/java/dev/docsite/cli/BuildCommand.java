@@ -33,7 +33,8 @@ final class BuildCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        try (AsciidocRenderer renderer = new AsciidocRenderer()) {
+        try {
+            AsciidocRenderer renderer = AsciidocRenderer.shared();
             ContentSet content = Pipeline.load(common.content);
             Layout layout = Pipeline.layout(common.templates);
             SiteBuilder builder = Pipeline.builder(common, renderer, layout, common.out);

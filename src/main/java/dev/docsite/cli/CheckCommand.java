@@ -28,7 +28,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
-        try (AsciidocRenderer renderer = new AsciidocRenderer()) {
+        try {
+            AsciidocRenderer renderer = AsciidocRenderer.shared();
             ContentSet content = Pipeline.load(common.content);
             Layout layout = Pipeline.layout(common.templates);
             Path dir = outGiven ? common.out : Files.createTempDirectory("docsite-check-");

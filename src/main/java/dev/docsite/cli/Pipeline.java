@@ -4,7 +4,6 @@ import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.DirectorySource;
-import dev.docsite.content.Problem;
 import dev.docsite.check.InternalLinks;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
@@ -45,7 +44,7 @@ final class Pipeline {
 
     static Failure contentFailure(ContentException e) {
         List<String> lines = new ArrayList<>();
-        for (Problem p : e.problems()) lines.add(Finding.of(p).toText());
+        for (Finding f : Findings.sorted(e.problems().stream().map(Finding::of).toList())) lines.add(f.toText());
         lines.add(summary(e.problems().size(), 0));
         return new Failure(1, lines);
     }

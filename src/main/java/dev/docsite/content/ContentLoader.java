@@ -51,7 +51,9 @@ public final class ContentLoader {
         Map<String, JsonNode> schemas = new LinkedHashMap<>();
         try {
             Map<String, Instant> updated = source.lastUpdated();
-            for (String path : source.list("pages", ".yaml")) {
+            List<String> pageFiles = new ArrayList<>(source.list("pages", ".yaml"));
+            pageFiles.addAll(source.list("pages", ".yml"));
+            for (String path : pageFiles) {
                 Page p = loadPage(path, config, updated.get(path));
                 if (p != null) pages.add(p);
             }
@@ -63,7 +65,7 @@ public final class ContentLoader {
         } catch (IOException e) {
             problems.add(SourcePos.of(source.display("")), "cannot read content: " + e.getMessage());
         }
-        if (config != null) checkPageIds(pages);
+        if (config != null) checkPageIds(pages, config);
         problems.addAll(CatalogRules.checkStructure(catalogs));
         problems.throwIfAny();
         pages.sort((a, b) -> a.id().compareTo(b.id()));
@@ -157,7 +159,7 @@ public final class ContentLoader {
         String file = source.display(path);
         MapReader m = MapReader.of(root, problems, "a page", PAGE_KEYS);
         if (m == null) return null;
-        String id = path.substring("pages/".length(), path.length() - ".yaml".length());
+        String id = path.substring("pages/".length(), path.lastIndexOf('.'));
         if (!PAGE_ID.matcher(id).matches())
             problems.add(SourcePos.of(file), "page file name '" + id + "' must be lowercase letters, digits, '.', '_' or '-' (it becomes the page's URL)");
         String title = m.string("title", true);
@@ -200,9 +202,17 @@ public final class ContentLoader {
                 + String.join(", ", names) + ")");
     }
 
-    private void checkPageIds(List<Page> pages) {
+    private void checkPageIds(List<Page> pages, SiteConfig config) {
         Map<String, Page> byId = new HashMap<>();
-        for (Page p : pages) byId.put(p.id(), p);
+        for (Page p : pages) {
+            Page other = byId.putIfAbsent(p.id(), p);
+            if (other != null)
+                problems.add(p.pos(), "duplicate page id '" + p.id() + "': " + other.pos().file() + " has the same id (expected one file per page id)");
+            if (p.id().equals("index") || p.id().endsWith("/index") || p.id().equals("search"))
+                problems.add(p.pos(), "page id '" + p.id() + "' is reserved: it would overwrite a generated landing page (expected another file name)");
+            if (config.versionIndex(p.id().split("/")[0]) >= 0 || p.id().startsWith("_/"))
+                problems.add(p.pos(), "page id '" + p.id() + "' starts with a reserved folder name (a version name or _)");
+        }
         Map<String, Page> aliasOwner = new HashMap<>();
         for (Page p : pages) {
             for (String alias : p.aliases()) {

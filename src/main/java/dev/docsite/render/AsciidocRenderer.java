@@ -26,7 +26,12 @@ public final class AsciidocRenderer implements AutoCloseable {
     private static final Pattern HEADING = Pattern.compile("<h([23]) id=\"([^\"]+)\"[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern TAGS = Pattern.compile("<[^>]+>");
 
+    private static final AsciidocRenderer SHARED = new AsciidocRenderer();
+
     private volatile Asciidoctor asciidoctor;
+
+    /** The process-wide instance: JRuby starts once per process however many builds run in it. */
+    public static AsciidocRenderer shared() { return SHARED; }
     private final ThreadLocal<List<LogRecord>> logs = ThreadLocal.withInitial(ArrayList::new);
 
     private Asciidoctor asciidoctor() {
@@ -35,6 +40,8 @@ public final class AsciidocRenderer implements AutoCloseable {
             synchronized (this) {
                 a = asciidoctor;
                 if (a == null) {
+                    // Records go to docsite's handler below; keep JUL from printing them a second time.
+                    java.util.logging.Logger.getLogger("asciidoctor").setUseParentHandlers(false);
                     a = Asciidoctor.Factory.create();
                     Extensions.register(a.javaExtensionRegistry());
                     LogHandler handler = record -> logs.get().add(record);
@@ -79,13 +86,25 @@ public final class AsciidocRenderer implements AutoCloseable {
             RenderInput.CURRENT.remove();
         }
         for (LogRecord r : logs.get()) {
-            int line = r.getCursor() == null ? 0 : r.getCursor().getLineNumber();
+            int line = r.getCursor() == null ? lineFromMessage(page.body(), r.getMessage()) : r.getCursor().getLineNumber();
             boolean error = r.getSeverity() == Severity.ERROR || r.getSeverity() == Severity.FATAL;
             cur.messages().add(new RenderResult.Message(error, "asciidoc/" + r.getSeverity().name().toLowerCase(), line, r.getMessage()));
         }
         logs.get().clear();
         return new RenderResult(html, anchors(html), headings(html), List.copyOf(cur.errorIds()), List.copyOf(cur.tables()),
                 List.copyOf(cur.messages()), Map.copyOf(cur.includes()));
+    }
+
+    private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("missing attribute: (\\S+)");
+
+    /** Some Asciidoctor warnings carry no cursor; find the body line they speak of where the message names it. */
+    static int lineFromMessage(String body, String message) {
+        Matcher m = MISSING_ATTRIBUTE.matcher(message == null ? "" : message);
+        if (!m.find()) return 0;
+        String needle = "{" + m.group(1) + "}";
+        String[] lines = body.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (lines[i].contains(needle)) return i + 1;
+        return 0;
     }
 
     static Map<String, String> anchors(String html) {

@@ -24,7 +24,7 @@ final class LinkResolver {
     static RenderedPage resolve(Page page, String version, RenderResult raw) {
         String from = page.outputPath();
         List<PageLink> links = new ArrayList<>();
-        String[] bodyLines = page.body().split("\n", -1);
+        String body = page.body();
         StringBuilder out = new StringBuilder(raw.html().length() + 256);
         Matcher m = HREF.matcher(raw.html());
         while (m.find()) {
@@ -39,17 +39,19 @@ final class LinkResolver {
                 String target = id;
                 String url = Links.relative(from, target + ".html") + (anchor == null || anchor.isEmpty() ? "" : "#" + anchor);
                 links.add(new PageLink(url, LinkKind.PAGE, target, anchor == null || anchor.isEmpty() ? null : anchor,
-                        page.bodyPos(lineOf(bodyLines, id, anchor))));
+                        page.bodyPos(lineOf(body, id, anchor))));
                 replacement = attr + "=\"" + escAttr(url) + "\"";
             } else if (href.startsWith("#")) {
-                if (href.length() > 1 && !href.startsWith("#_footnote"))
-                    links.add(new PageLink(href, LinkKind.FRAGMENT, page.id(), href.substring(1), page.bodyPos(lineOf(bodyLines, href.substring(1), null))));
+                // Links to an id of the page itself (heading anchors, footnotes, tables of contents) are
+                // valid by construction; only the ones pointing nowhere are kept for the checks.
+                if (href.length() > 1 && !raw.anchors().containsKey(href.substring(1)))
+                    links.add(new PageLink(href, LinkKind.FRAGMENT, page.id(), href.substring(1), page.bodyPos(lineOf(body, href.substring(1), null))));
             } else if (href.startsWith("http://") || href.startsWith("https://")) {
-                links.add(new PageLink(href, LinkKind.EXTERNAL, null, null, page.bodyPos(lineOf(bodyLines, href, null))));
+                links.add(new PageLink(href, LinkKind.EXTERNAL, null, null, page.bodyPos(lineOf(body, href, null))));
             } else if (href.startsWith("mailto:") || href.startsWith("tel:") || href.startsWith("data:")) {
-                links.add(new PageLink(href, LinkKind.OTHER, null, null, page.bodyPos(lineOf(bodyLines, href, null))));
+                links.add(new PageLink(href, LinkKind.OTHER, null, null, page.bodyPos(lineOf(body, href, null))));
             } else if (!href.isEmpty()) {
-                links.add(new PageLink(href, LinkKind.ASSET, null, null, page.bodyPos(lineOf(bodyLines, href, null))));
+                links.add(new PageLink(href, LinkKind.ASSET, null, null, page.bodyPos(lineOf(body, href, null))));
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
@@ -57,13 +59,18 @@ final class LinkResolver {
         return new RenderedPage(page, version, out.toString(), raw, List.copyOf(links));
     }
 
-    /** The body line where a link was most likely written: the first line naming its target (and anchor). */
-    static int lineOf(String[] lines, String target, String anchor) {
-        String withAnchor = anchor == null ? null : target + ".adoc#" + anchor;
-        if (withAnchor != null) for (int i = 0; i < lines.length; i++) if (lines[i].contains(withAnchor)) return i + 1;
-        if (anchor != null) for (int i = 0; i < lines.length; i++) if (lines[i].contains(target) && lines[i].contains("#" + anchor)) return i + 1;
-        for (int i = 0; i < lines.length; i++) if (lines[i].contains(target)) return i + 1;
-        return 1;
+    /** The body line where a link was most likely written: the first naming its target and anchor, else its target. */
+    static int lineOf(String body, String target, String anchor) {
+        int at = -1;
+        if (anchor != null) {
+            at = body.indexOf(target + ".adoc#" + anchor);
+            if (at < 0) at = body.indexOf("#" + anchor);
+        }
+        if (at < 0) at = body.indexOf(target);
+        if (at < 0) return 1;
+        int line = 1;
+        for (int k = body.lastIndexOf('\n', at); k >= 0; k = body.lastIndexOf('\n', k - 1)) line++;
+        return line;
     }
 
     static String escAttr(String s) { return s.replace("&", "&amp;").replace("\"", "&quot;"); }

@@ -1,6 +1,5 @@
 package dev.docsite.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
@@ -36,7 +35,6 @@ import java.util.concurrent.Future;
  * the caller's decision (see {@link Publisher}).
  */
 public final class SiteBuilder {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AsciidocRenderer renderer;
     private final RenderCache cache;
@@ -89,7 +87,7 @@ public final class SiteBuilder {
         Map<String, Job> jobs = new LinkedHashMap<>();
         List<List<String>> keysPerVersion = new ArrayList<>();
         for (VersionContent v : versions) {
-            String envHash = hash(JSON.writeValueAsString(v.input().catalogs()) + v.input().tablePageByCatalog() + v.content().schemas());
+            String envHash = hash(catalogState(v) + v.input().tablePageByCatalog() + v.content().schemas());
             List<String> keys = new ArrayList<>();
             for (Page p : v.pages()) {
                 String key = cacheKey(p, v, envHash);
@@ -122,6 +120,20 @@ public final class SiteBuilder {
         long ms = (System.nanoTime() - start) / 1_000_000;
         int total = builds.stream().mapToInt(b -> b.pages().size()).sum();
         return new BuildResult(dir, List.copyOf(builds), Findings.mergeVersions(findings), new BuildResult.Stats(total, rendered, total - rendered, ms));
+    }
+
+    /** What the catalogs say in a version, without source positions: moving an entry must not invalidate renders. */
+    static String catalogState(VersionContent v) {
+        StringBuilder b = new StringBuilder();
+        for (var c : v.input().catalogs()) {
+            b.append(c.id()).append('\u0001').append(c.title()).append('\u0001');
+            for (var e : c.errors())
+                b.append(e.id()).append('\u0002').append(e.layer()).append('\u0002').append(e.http()).append('\u0002').append(e.scenario())
+                        .append('\u0002').append(e.userTitle()).append('\u0002').append(e.userMessage()).append('\u0002').append(e.placeholders())
+                        .append('\u0002').append(e.retry()).append('\u0002').append(e.fallback()).append('\u0002').append(e.cause())
+                        .append('\u0002').append(e.resolution()).append('\u0003');
+        }
+        return b.toString();
     }
 
     private static final class Job {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -142,7 +143,7 @@ final class SiteWriter {
         page.put("lastUpdated", p.lastUpdated() == null ? null : DATE.format(p.lastUpdated()));
         page.put("lastUpdatedIso", p.lastUpdated() == null ? null : p.lastUpdated().toString());
         List<Page> siblings = b.content().pagesOf(p.audience());
-        int i = siblings.indexOf(p);
+        int i = indexOf(siblings, p);
         page.put("prev", i > 0 ? link(siblings.get(i - 1), path) : null);
         page.put("next", i >= 0 && i < siblings.size() - 1 ? link(siblings.get(i + 1), path) : null);
         m.put("page", page);
@@ -153,6 +154,12 @@ final class SiteWriter {
                 crumb(config.title(), Links.relative(path, "index.html")),
                 crumb(a.title(), Links.relative(path, a.id() + "/index.html"))));
         return m;
+    }
+
+    /** Position by identity: Page.equals compares whole bodies. */
+    private static int indexOf(List<Page> pages, Page p) {
+        for (int i = 0; i < pages.size(); i++) if (pages.get(i) == p) return i;
+        return -1;
     }
 
     private Map<String, Object> homeModel(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all) {
@@ -243,7 +250,8 @@ final class SiteWriter {
     static String targetIn(VersionContent v, String path, String pageId, String audience) {
         if (pageId == null) return path;
         if (v.page(pageId).isPresent()) return pageId + ".html";
-        for (Page p : v.pages()) if (p.aliases().contains(pageId)) return p.outputPath();
+        Optional<Page> moved = v.aliasTarget(pageId);
+        if (moved.isPresent()) return moved.get().outputPath();
         if (audience != null && !v.pagesOf(audience).isEmpty()) return audience + "/index.html";
         return "index.html";
     }
@@ -261,7 +269,10 @@ final class SiteWriter {
                 g.put("title", a.title());
                 g.put("url", root + a.id() + "/index.html");
                 g.put("open", a.id().equals(audience));
-                g.put("pages", b.content().pagesOf(a.id()).stream().map(p -> Map.of("id", p.id(), "title", p.title(), "url", root + p.outputPath())).toList());
+                // Only the reader's own audience lists its pages: the others link to their landing pages,
+                // which keeps every page's navigation small on large sites.
+                g.put("pages", !a.id().equals(audience) ? List.of()
+                        : b.content().pagesOf(a.id()).stream().map(p -> Map.of("id", p.id(), "title", p.title(), "url", root + p.outputPath())).toList());
                 groups.add(g);
             }
             m.put("groups", groups);

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /** The content as it stands in one version: pages and catalog entries filtered by since/until. */
 public record VersionContent(String name, boolean latest, SiteConfig config, ContentSet content, List<Page> pages,
-                             RenderInput input) {
+                             RenderInput input, Map<String, Page> byId, Map<String, List<Page>> byAudience,
+                             Map<String, Page> byAlias) {
     private static final Pattern TABLE_MACRO = Pattern.compile("^error-table::([^\\[\\s]+)\\[([^\\]]*)]", Pattern.MULTILINE);
 
     public static VersionContent of(SiteConfig config, ContentSet content, String version) {
@@ -32,7 +33,18 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
             catalogs.add(new ErrorCatalog(c.id(), c.title(), c.path(), c.pos(), entries));
         }
         RenderInput input = new RenderInput(version, List.copyOf(catalogs), tablePages(pages), content.schemas(), content.source());
-        return new VersionContent(version, config.versionIndex(version) == 0, config, content, pages, input);
+        // Indexes: layout asks for pages by id, audience and alias once per page, so lookups must not scan.
+        Map<String, Page> byId = new LinkedHashMap<>();
+        Map<String, List<Page>> byAudience = new LinkedHashMap<>();
+        Map<String, Page> byAlias = new LinkedHashMap<>();
+        for (Page p : pages) {
+            byId.put(p.id(), p);
+            byAudience.computeIfAbsent(p.audience(), k -> new ArrayList<>()).add(p);
+            for (String a : p.aliases()) byAlias.putIfAbsent(a, p);
+        }
+        byAudience.replaceAll((k, v) -> List.copyOf(v));
+        return new VersionContent(version, config.versionIndex(version) == 0, config, content, pages, input,
+                Map.copyOf(byId), Map.copyOf(byAudience), Map.copyOf(byAlias));
     }
 
     /** For each catalog, the page whose error table error: links point to: an admin table first, any table otherwise. */
@@ -50,7 +62,11 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
         return Map.copyOf(any);
     }
 
-    public Optional<Page> page(String id) { return pages.stream().filter(p -> p.id().equals(id)).findFirst(); }
+    public Optional<Page> page(String id) { return Optional.ofNullable(byId.get(id)); }
 
-    public List<Page> pagesOf(String audience) { return pages.stream().filter(p -> p.audience().equals(audience)).toList(); }
+    /** Pages of an audience in navigation order. */
+    public List<Page> pagesOf(String audience) { return byAudience.getOrDefault(audience, List.of()); }
+
+    /** The page that lists {@code alias} among its old ids, if any. */
+    public Optional<Page> aliasTarget(String alias) { return Optional.ofNullable(byAlias.get(alias)); }
 }

@@ -1,0 +1,104 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Generates a benchmark content folder: N pages (~170 lines each, with sections, a table, code blocks,
+ * an admonition, xrefs with anchors and external links), three audiences, an error catalog shown on an
+ * admin page, and 1 or 2 versions.
+ *
+ * Usage: java bench/GenerateCorpus.java OUT_DIR PAGES [VERSIONS]
+ */
+public class GenerateCorpus {
+    static final String[] AUDIENCES = {"decision-maker", "admin", "end-user"};
+    static final String[] WORDS = ("policy enrollment identity tenant token client server mobile sign-in protection device "
+            + "configuration consent scope claim audience rollout pilot license access session retry fallback catalog error "
+            + "version release network cache account administrator user message support security compliance data").split(" ");
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: java bench/GenerateCorpus.java OUT_DIR PAGES [VERSIONS]");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]);
+        int pages = Integer.parseInt(args[1]);
+        int versions = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Random rnd = new Random(42);
+        Files.createDirectories(out.resolve("errors"));
+        StringBuilder site = new StringBuilder("title: Benchmark corpus\nbase_url: https://docs.example.com/bench/\n"
+                + "audiences:\n  - id: decision-maker\n    title: Decision Makers\n  - id: admin\n    title: Administrators\n"
+                + "  - id: end-user\n    title: End Users\nversions:\n");
+        for (int v = versions; v >= 1; v--) site.append("  - name: \"").append(v).append(".0\"\n");
+        site.append("links:\n  ignore: [\"^https://example\\\\.com/\"]\n");
+        Files.writeString(out.resolve("site.yaml"), site);
+
+        StringBuilder cat = new StringBuilder("title: Benchmark errors\nerrors:\n");
+        for (int i = 0; i < 20; i++) {
+            cat.append("  - id: ent.bench.case_").append(i).append(".app_error\n    layer: server\n    http: ").append(400 + i % 5)
+               .append("\n    scenario: Case ").append(i).append("\n    user_message: Something went wrong in case ").append(i)
+               .append(". Please try again.\n    retry: none\n    fallback: none\n    cause: Cause ").append(i)
+               .append(".\n    resolution: Resolution ").append(i).append(".\n");
+        }
+        Files.writeString(out.resolve("errors/bench.yaml"), cat);
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < pages; i++) ids.add(AUDIENCES[i % 3] + "/page-" + i);
+        for (int i = 0; i < pages; i++) {
+            String id = ids.get(i);
+            Path f = out.resolve("pages").resolve(id + ".yaml");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, page(i, id, ids, rnd, versions));
+        }
+        System.out.println("wrote " + pages + " pages, " + versions + " version(s) to " + out);
+    }
+
+    static String page(int i, String id, List<String> ids, Random rnd, int versions) {
+        StringBuilder b = new StringBuilder();
+        b.append("title: Benchmark page ").append(i).append("\naudience: ").append(id.substring(0, id.indexOf('/')))
+         .append("\nsummary: Generated page ").append(i).append(" about ").append(words(rnd, 4)).append(".\norder: ").append(i)
+         .append("\nbody: |\n");
+        for (int s = 1; s <= 5; s++) {
+            b.append("  == Section ").append(s).append(" of page ").append(i).append("\n\n");
+            b.append("  ").append(sentence(rnd)).append(" ").append(sentence(rnd)).append("\n  ").append(sentence(rnd)).append("\n  ").append(sentence(rnd)).append("\n  ").append(sentence(rnd)).append("\n\n");
+            String other = ids.get(rnd.nextInt(ids.size()));
+            int otherNo = Integer.parseInt(other.substring(other.lastIndexOf('-') + 1));
+            b.append("  See xref:").append(other).append(".adoc#section-").append(1 + rnd.nextInt(5)).append("-of-page-").append(otherNo)
+             .append("[the related section] and https://example.com/docs/").append(rnd.nextInt(200)).append("[the vendor guide].\n\n");
+            b.append("  === Details ").append(s).append("\n\n");
+            for (int p = 0; p < 6; p++) b.append("  ").append(sentence(rnd)).append(' ').append(sentence(rnd)).append("\n");
+            b.append("\n  ").append(sentence(rnd)).append("\n  ").append(sentence(rnd)).append("\n  ").append(sentence(rnd)).append("\n  ").append(sentence(rnd)).append("\n");
+            b.append("\n  * ").append(sentence(rnd)).append("\n  * ").append(sentence(rnd)).append("\n  * ").append(sentence(rnd)).append("\n\n");
+            if (s == 2) {
+                b.append("  .Settings overview\n  [cols=\"1,1,2\",options=\"header\"]\n  |===\n  |Setting |Default |Meaning\n");
+                for (int r = 0; r < 6; r++) b.append("  |`").append(WORDS[rnd.nextInt(WORDS.length)]).append("` |").append(rnd.nextInt(100)).append(" |").append(sentence(rnd)).append("\n");
+                b.append("  |===\n\n");
+            }
+            if (s == 3) {
+                b.append("  [source,json]\n  ----\n  {\n    \"Enable\": true,\n    \"Name\": \"").append(WORDS[rnd.nextInt(WORDS.length)])
+                 .append("\",\n    \"Count\": ").append(rnd.nextInt(1000)).append("\n  }\n  ----\n\n");
+                b.append("  [source,bash]\n  ----\n  curl -s https://example.com/api/v4/").append(WORDS[rnd.nextInt(WORDS.length)]).append(" | jq .\n  echo done\n  ----\n\n");
+            }
+            if (s == 4) b.append("  NOTE: ").append(sentence(rnd)).append(' ').append(sentence(rnd)).append("\n\n");
+            if (s == 5 && versions > 1 && i % 10 == 0) b.append("  ifeval::[\"{docsite-version}\" == \"1.0\"]\n  Only in version 1.0.\n  endif::[]\n\n");
+        }
+        if (i == 1) b.append("  == Error reference\n\n  error-table::bench[audience=admin]\n\n");
+        return b.toString();
+    }
+
+    static String sentence(Random rnd) {
+        String s = words(rnd, 8 + rnd.nextInt(8));
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";
+    }
+
+    static String words(Random rnd, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            if (k > 0) b.append(' ');
+            b.append(WORDS[rnd.nextInt(WORDS.length)]);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.docsite.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsite.TestSite;
+import dev.docsite.catalog.ErrorCatalog;
+import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.cli.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The default documentation set is product: complete, consistent with the product's own texts, and building cleanly. */
+class DefaultContentTest {
+    static final Path CONTENT = Path.of("content");
+    static final Path UPSTREAM = Path.of("..", "shared", "upstream");
+    static ContentSet content;
+
+    @BeforeAll static void load() throws ContentException {
+        content = ContentLoader.load(new DirectorySource(CONTENT));
+    }
+
+    @Test void everyPageHasASummaryAndEveryEntryACauseAndResolution() {
+        assertFalse(content.pages().isEmpty());
+        for (Page p : content.pages()) assertFalse(p.summary() == null || p.summary().isBlank(), p.id() + " has no summary");
+        for (ErrorCatalog c : content.catalogs())
+            for (ErrorEntry e : c.errors()) {
+                assertFalse(e.cause() == null || e.cause().isBlank(), e.id() + " has no cause");
+                assertFalse(e.resolution() == null || e.resolution().isBlank(), e.id() + " has no resolution");
+            }
+    }
+
+    @Test void everyAudienceHasPagesAndTwoVersionsAreDeclared() {
+        for (SiteConfig.Audience a : content.config().audiences())
+            assertTrue(content.pages().stream().filter(p -> p.audience().equals(a.id())).count() >= 3, a.id() + " needs real pages");
+        assertEquals(List.of("11.6", "11.3"), content.config().versions().stream().map(SiteConfig.VersionSpec::name).toList());
+    }
+
+    /** The catalog's user-visible text is the product's: the server's translations, and the mobile app's alerts. */
+    @Test void catalogTextIsWhatTheProductShows() throws Exception {
+        Map<String, String> server = translations(UPSTREAM.resolve("mattermost-server-en.intune.json"));
+        Map<String, String> mobile = translations(UPSTREAM.resolve("mattermost-mobile-en.intune.json"));
+        int serverIds = 0;
+        for (ErrorCatalog c : content.catalogs())
+            for (ErrorEntry e : c.errors()) {
+                if (e.layer() == ErrorEntry.Layer.SERVER || e.layer() == ErrorEntry.Layer.CONFIG) {
+                    assertTrue(server.containsKey(e.id()), e.id() + " is not a server id");
+                    if (!e.silent()) assertEquals(server.get(e.id()), e.userMessage(), e.id());
+                    if (e.layer() == ErrorEntry.Layer.SERVER) serverIds++;
+                } else if (e.layer() == ErrorEntry.Layer.MOBILE) {
+                    String msg = mobile.getOrDefault(e.id() + "_message", mobile.get(e.id()));
+                    assertEquals(msg, e.userMessage(), e.id());
+                    if (e.userTitle() != null) assertEquals(mobile.get(e.id() + "_title"), e.userTitle(), e.id());
+                }
+            }
+        long upstreamSignIn = server.keySet().stream().filter(id -> !id.startsWith("model.config")).count();
+        assertEquals(12, upstreamSignIn);
+        assertEquals(upstreamSignIn, serverIds, "all 12 server sign-in ids, jwks_init included");
+        assertTrue(content.error("ent.intune.validate_token.jwks_init.app_error").isPresent());
+        for (String id : server.keySet()) assertTrue(content.error(id).isPresent(), id + " missing from the catalog");
+    }
+
+    @Test void statusesAndSilentFallbacksFollowTheFacts() {
+        Map<String, Integer> http = Map.of(
+                "api.user.login_by_intune.not_available.app_error", 501, "api.user.login_by_intune.not_configured.app_error", 400,
+                "api.user.login_by_intune.bot_login_forbidden.app_error", 403, "api.user.login_by_intune.account_locked.app_error", 409,
+                "ent.intune.login.not_configured.app_error", 403, "ent.intune.login.extract_auth_data.app_error", 400,
+                "ent.intune.login.account_not_found.app_error", 428, "ent.intune.validate_token.invalid_token.app_error", 400,
+                "ent.intune.validate_token.token_expired.app_error", 400, "ent.intune.validate_token.missing_claims.app_error", 400);
+        http.forEach((id, status) -> assertEquals(status, content.error(id).orElseThrow().http(), id));
+        for (String silent : List.of("api.user.login_by_intune.not_available.app_error", "api.user.login_by_intune.not_configured.app_error",
+                "ent.intune.login.not_configured.app_error")) {
+            ErrorEntry e = content.error(silent).orElseThrow();
+            assertTrue(e.silent(), silent);
+            assertEquals(ErrorEntry.Fallback.WEB_SSO, e.fallback(), silent);
+        }
+        assertEquals(ErrorEntry.Retry.ONCE, content.error("security_manager.mam_declined").orElseThrow().retry(), "declined offers retry");
+        assertEquals(ErrorEntry.Retry.NONE, content.error("security_manager.mam_enrollment_failed").orElseThrow().retry(), "failure has no retry");
+        assertTrue(content.error("AADSTS650057").isPresent());
+    }
+
+    /** The reviewer's corrections of the draft, as statements the pages must make and claims they must not. */
+    @Test void reviewerCorrectionsHold() {
+        String all = content.pages().stream().map(p -> p.title() + "\n" + p.summary() + "\n" + p.body()).collect(Collectors.joining("\n")).toLowerCase(Locale.ROOT);
+        String endUser = bodies("end-user");
+        assertFalse(endUser.contains("only need to complete enrollment once"), "enrollment happens at every sign-in");
+        assertTrue(endUser.contains("every time") || endUser.contains("each time") || endUser.contains("every sign-in"), "end users learn enrollment happens at every sign-in");
+        assertTrue(endUser.contains("mid-session"), "the second Microsoft prompt is explained as mid-session only");
+        assertTrue(endUser.contains("pin") && endUser.contains("policy"), "a PIN depends on the policy");
+        String admin = bodies("admin");
+        for (String fact : List.of("login.mattermost", "64e9952b-20eb-46dc-92ad-99089ed24903", "9ac649f1-4f77-44d6-9792-b2f54ab3c9a7",
+                "single tenant", "redirect uri", "family_name", "given_name", "preferred_username", "upn", "accesstokenacceptedversion",
+                "admin consent", "msmamservice.api.application", "objectid", "oid"))
+            assertTrue(admin.contains(fact), "administrators must find: " + fact);
+        String dm = bodies("decision-maker");
+        for (String fact : List.of("android enterprise", "guest", "auth provider", "enterprise advanced", "entry", "ios"))
+            assertTrue(dm.contains(fact), "decision makers must find: " + fact);
+        assertTrue(all.contains("recommend"), "the first validation sign-in with an Entra admin is only a recommendation");
+        assertTrue(all.contains("web or desktop"), "unprovisioned SAML users sign in on web or desktop first");
+    }
+
+    @Test void theDefaultSiteBuildsAndChecksCleanly(@TempDir Path tmp) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = Main.run(new PrintWriter(o, true), new PrintWriter(e, true), "build", "--out", tmp.resolve("site").toString(),
+                "--cache", tmp.resolve("cache").toString());
+        assertEquals(0, code, e.toString());
+        assertEquals("", e.toString().strip(), "no warnings on the default content");
+        for (String v : List.of("11.6", "11.3"))
+            for (SiteConfig.Audience a : content.config().audiences())
+                assertTrue(Files.exists(tmp.resolve("site").resolve(v).resolve(a.id()).resolve("index.html")));
+        assertTrue(Files.exists(tmp.resolve("site/11.6/admin/delegated-administration.html")));
+        assertFalse(Files.exists(tmp.resolve("site/11.3/admin/delegated-administration.html")), "since: 11.6");
+    }
+
+    static String bodies(String audience) {
+        return content.pages().stream().filter(p -> p.audience().equals(audience)).map(p -> p.summary() + "\n" + p.body())
+                .collect(Collectors.joining("\n")).toLowerCase(Locale.ROOT);
+    }
+
+    static Map<String, String> translations(Path file) throws Exception {
+        Map<String, String> m = new HashMap<>();
+        for (JsonNode n : new ObjectMapper().readTree(Files.readString(file))) m.put(n.get("id").asText(), n.get("translation").asText());
+        return m;
+    }
+}
