@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The search index of one version, written at build time beside its pages: per page the title, summary,
@@ -32,12 +33,13 @@ final class SearchIndex {
     /** Body text kept verbatim (for result snippets); words after it are kept once each, so recall stays complete. */
     static final int TEXT_CHARS = 3000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private SearchIndex() {}
 
     static Map<String, Object> of(BuildResult.VersionBuild build, SiteConfig config) {
-        List<Map<String, Object>> pages = new ArrayList<>();
-        for (RenderedPage rp : build.pages()) pages.add(page(rp));
+        // Parsing every page's HTML is the cost here: spread it over the cores like the page writing.
+        List<Map<String, Object>> pages = build.pages().parallelStream().map(SearchIndex::page).toList();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", build.name());
         root.put("audiences", config.audiences().stream().map(a -> Map.of("id", a.id(), "title", a.title())).toList());
@@ -50,36 +52,40 @@ final class SearchIndex {
     static String script(String json) { return "window." + GLOBAL + "=" + json + ";\n"; }
 
     static Map<String, Object> page(RenderedPage rp) {
+        // One jsoup parse per page is most of the index's cost; headings come ready from the render.
         Document doc = Jsoup.parseBodyFragment(rp.html());
+        boolean hasTables = !rp.raw().tables().isEmpty();
         List<Map<String, Object>> errors = new ArrayList<>();
-        for (Element row : doc.select("div.error-table tr[data-error-id]")) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("id", row.attr("data-error-id"));
-            if (row.hasAttr("data-http")) e.put("http", Integer.parseInt(row.attr("data-http")));
-            e.put("anchor", row.id());
-            Element table = row.closest("div.error-table");
-            e.put("table", table == null ? "admin" : table.attr("data-audience"));
-            Element message = row.selectFirst("td.message");
-            e.put("message", message == null ? "" : message.text());
-            e.put("text", String.join(" \u00b7 ", row.select("td").eachText()));
-            errors.add(e);
+        if (hasTables) {
+            for (Element row : doc.select("div.error-table tr[data-error-id]")) errors.add(errorRow(row));
+            doc.select("div.error-table").remove();   // indexed row by row, not again as body text
         }
-        List<List<String>> headings = new ArrayList<>();
-        for (Element h : doc.select("h2[id], h3[id], h4[id]")) headings.add(List.of(h.id(), h.text()));
-        // Tables are indexed row by row above; anchors ("#") and generated chrome carry no words.
-        doc.select("div.error-table, a.anchor, script, style").remove();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("url", rp.outputPath());
         p.put("title", rp.page().title());
         p.put("audience", rp.page().audience());
         p.put("summary", rp.page().summary());
-        p.put("headings", headings);
-        String text = doc.body().text().replaceAll("\\s+", " ").strip();
+        p.put("headings", rp.raw().headings().stream().map(h -> List.of(h.id(), h.title())).toList());
+        String text = SPACES.matcher(doc.body().text()).replaceAll(" ").strip();
         p.put("text", head(text));
         String rest = tailWords(text);
         if (!rest.isEmpty()) p.put("more", rest);
         p.put("errors", errors);
         return p;
+    }
+
+    /** A row of an error table (HTML from ErrorHtml): id, status, anchor, which table, message and all its cells. */
+    private static Map<String, Object> errorRow(Element row) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", row.attr("data-error-id"));
+        if (row.hasAttr("data-http")) e.put("http", Integer.parseInt(row.attr("data-http")));
+        e.put("anchor", row.id());
+        Element table = row.closest("div.error-table");
+        e.put("table", table == null ? "admin" : table.attr("data-audience"));
+        Element message = row.selectFirst("td.message");
+        e.put("message", message == null ? "" : message.text());
+        e.put("text", String.join(" \u00b7 ", row.select("td").eachText()));
+        return e;
     }
 
     /** The first {@link #TEXT_CHARS} characters, cut at a word boundary. */
@@ -99,12 +105,24 @@ final class SearchIndex {
         return String.join(" ", more);
     }
 
-    private static List<String> words(String s) {
+    /**
+     * Lower-case words of letters, digits and inner '_', '.', '-' ("token_expired", "v2.0", "e-mail"), two
+     * characters or more. A plain scan: this runs over every page's text on every build.
+     */
+    static List<String> words(String s) {
         List<String> out = new ArrayList<>();
-        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_.-]+")) {
-            String t = w.replaceAll("^[._-]+|[._-]+$", "");
-            if (t.length() > 1) out.add(t);
+        int n = s.length(), i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(s.charAt(i))) i++;
+            int start = i, end = i;
+            while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || joiner(s.charAt(i)))) {
+                if (Character.isLetterOrDigit(s.charAt(i))) end = i + 1;
+                i++;
+            }
+            if (end - start > 1) out.add(s.substring(start, end).toLowerCase(Locale.ROOT));
         }
         return out;
     }
+
+    private static boolean joiner(char c) { return c == '_' || c == '.' || c == '-'; }
 }
