@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * Lays out and writes the site: per version the home page, audience landing pages, pages, alias
- * redirects and errors.json; at the top the version redirect, versions.json, sitemap.xml, 404 page
+ * redirects, errors.json and the search index; at the top the version redirect, versions.json, sitemap.xml, 404 page
  * and the shared assets. Navigation HTML is rendered once per version and audience, not per page.
  */
 final class SiteWriter {
@@ -94,6 +94,9 @@ final class SiteWriter {
             }
         }
         writeFile(v.name() + "/errors.json", JSON.writeValueAsString(errorsJson(v)));
+        String index = SearchIndex.json(SearchIndex.of(b, config));
+        writeFile(v.name() + "/" + SearchIndex.JSON_FILE, index);
+        writeFile(v.name() + "/" + SearchIndex.JS_FILE, SearchIndex.script(index));
     }
 
     /**
@@ -150,8 +153,10 @@ final class SiteWriter {
         page.put("id", p.id());
         page.put("title", p.title());
         page.put("summary", p.summary());
-        page.put("html", rp.html());
+        page.put("html", ReaderHtml.enhance(rp.html(), rp.raw().anchors()));
         page.put("toc", toc(rp.raw().headings()));
+        // An admin error table needs the width of two columns: such a page lays out as a reference page.
+        page.put("reference", rp.raw().tables().stream().anyMatch(t -> t.endsWith("|admin")));
         page.put("editUrl", config.editUrl() == null ? null : config.editUrl().replace("{path}", p.path()));
         page.put("lastUpdated", p.lastUpdated() == null ? null : DATE.format(p.lastUpdated()));
         page.put("lastUpdatedIso", p.lastUpdated() == null ? null : p.lastUpdated().toString());
@@ -284,7 +289,9 @@ final class SiteWriter {
                 throw new LayoutFailure(e);
             }
         });
-        if (pageId != null) html = html.replace("data-page=\"" + pageId + "\"", "data-page=\"" + pageId + "\" aria-current=\"page\"");
+        // An audience landing page has no page id: its entry in the navigation is "<audience>/index".
+        String current = pageId != null ? pageId : audience != null && path.equals(audience + "/index.html") ? audience + "/index" : null;
+        if (current != null) html = html.replace("data-page=\"" + current + "\"", "data-page=\"" + current + "\" aria-current=\"page\"");
         return html;
     }
 
