@@ -1,63 +1,366 @@
 package dev.docsite.check;
 
+import dev.docsite.content.Page;
+import dev.docsite.content.SiteConfig;
+import dev.docsite.content.SourcePos;
+import dev.docsite.content.Suggest;
 import dev.docsite.render.AsciidocRenderer;
+import dev.docsite.render.RenderResult;
 import dev.docsite.render.RenderedPage;
-import dev.docsite.render.RenderedPage.LinkKind;
 import dev.docsite.render.RenderedPage.PageLink;
 import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
 import dev.docsite.site.BuildResult;
+import dev.docsite.site.BuildResult.VersionBuild;
+import dev.docsite.site.VersionContent;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Internal link checks on the rendered pages of every version: the xref target page exists in the same
- * version, the anchor exists on it, no id is used twice in a page. One finding per broken link, naming
- * the versions it is broken in.
+ * Internal link checks on the pages of every version and on the site as written: xref targets exist in
+ * the same version, anchors exist on their page, no id is used twice in a page (including ids of the
+ * page layout), every file a page links to or shows exists, alias redirects lead to a page, and the
+ * version switcher of every page points at a written file. One finding per broken link, at the YAML
+ * line it was written on, naming the versions it is broken in.
  */
 public final class InternalLinks {
     public static final String MISSING_PAGE = "link/missing-page";
     public static final String MISSING_ANCHOR = "link/missing-anchor";
     public static final String DUPLICATE_ID = "link/duplicate-id";
+    public static final String MISSING_FILE = "link/missing-file";
+    public static final String OUTSIDE_SITE = "link/outside-site";
+    public static final String ABSOLUTE_PATH = "link/absolute-path";
+    public static final String ALIAS_XREF = "link/alias-xref";
+    public static final String ALIAS_REDIRECT = "link/alias-redirect";
+    public static final String VERSION_SWITCHER = "link/version-switcher";
 
-    private InternalLinks() {}
+    private final BuildResult build;
+    private final Path root;
+    private final Map<Path, Boolean> exists = new HashMap<>();
+    private final Map<RenderResult, List<String>> duplicatesByRender = new IdentityHashMap<>();
+    private final List<Finding> out = new ArrayList<>();
+
+    private InternalLinks(BuildResult build) {
+        this.build = build;
+        this.root = build.dir().toAbsolutePath().normalize();
+    }
 
     public static List<Finding> check(BuildResult build) {
-        List<Finding> out = new ArrayList<>();
-        for (BuildResult.VersionBuild v : build.versions()) {
-            Map<String, RenderedPage> byId = new HashMap<>();
-            for (RenderedPage p : v.pages()) byId.put(p.page().id(), p);
-            Set<String> aliases = new HashSet<>();
-            v.content().pages().forEach(p -> aliases.addAll(p.aliases()));
-            for (RenderedPage p : v.pages()) {
-                for (PageLink l : p.links()) {
-                    if (l.kind() == LinkKind.PAGE) {
-                        RenderedPage target = byId.get(l.targetPage());
-                        if (target == null) {
-                            if (aliases.contains(l.targetPage())) continue;
-                            out.add(Finding.error(l.pos(), MISSING_PAGE, "xref to page '" + l.targetPage() + "', which does not exist in version "
-                                    + v.name() + " (expected a page id: a file content/pages/" + l.targetPage() + ".yaml present in that version)")
-                                    .inVersions(List.of(v.name())));
-                        } else if (l.anchor() != null && !target.raw().anchors().containsKey(l.anchor())) {
-                            out.add(Finding.error(l.pos(), MISSING_ANCHOR, "xref to '" + l.targetPage() + "#" + l.anchor()
-                                    + "': no such anchor on that page (expected a section id or [#" + l.anchor() + "] anchor)")
-                                    .inVersions(List.of(v.name())));
+        InternalLinks c = new InternalLinks(build);
+        for (VersionBuild v : build.versions()) c.checkVersion(v);
+        return Findings.mergeVersions(c.out);
+    }
+
+    private void checkVersion(VersionBuild v) {
+        Map<String, RenderedPage> byId = new HashMap<>();
+        for (RenderedPage p : v.pages()) byId.put(p.page().id(), p);
+        Map<String, Page> aliasOwner = new HashMap<>();
+        for (Page p : v.content().pages()) for (String a : p.aliases()) aliasOwner.put(a, p);
+        Set<String> layoutIds = layoutIds(v);
+        for (RenderedPage p : v.pages()) {
+            for (PageLink l : p.links()) {
+                switch (l.kind()) {
+                    case PAGE -> checkXref(v, p, l, byId, aliasOwner, layoutIds);
+                    case FRAGMENT -> {
+                        if (!hasAnchor(p, l.anchor(), layoutIds)) {
+                            String hint = byId.containsKey(l.anchor()) ? " (to link to that page write xref:" + l.anchor() + ".adoc[])"
+                                    : suggestAnchor(p, l.anchor(), layoutIds);
+                            add(l.pos(), MISSING_ANCHOR, "link to '#" + l.anchor() + "': no such anchor on this page" + hint, v);
                         }
-                    } else if (l.kind() == LinkKind.FRAGMENT && !p.raw().anchors().containsKey(l.anchor())) {
-                        out.add(Finding.error(l.pos(), MISSING_ANCHOR, "link to '#" + l.anchor() + "': no such anchor on this page")
-                                .inVersions(List.of(v.name())));
                     }
+                    case ASSET -> checkFile(v, p, l, byId, layoutIds);
+                    default -> { }
                 }
-                for (String id : AsciidocRenderer.duplicateIds(p.html()))
-                    out.add(Finding.error(p.page().pos(), DUPLICATE_ID, "id '" + id + "' is used more than once on this page (links to it are ambiguous)")
-                            .inVersions(List.of(v.name())));
+            }
+            checkDuplicateIds(v, p, layoutIds);
+            checkSwitcher(v, p.outputPath(), p.page().id(), p.page().audience(), p.page().pos());
+        }
+        SiteConfig config = v.content().config();
+        checkSwitcher(v, "index.html", null, null, config.pos());
+        for (SiteConfig.Audience a : config.audiences()) checkSwitcher(v, a.id() + "/index.html", null, a.id(), a.pos());
+        for (Page p : v.content().pages()) for (String alias : p.aliases()) checkAlias(v, p, alias);
+    }
+
+    // ---- xrefs and anchors -------------------------------------------------------------------------
+
+    private void checkXref(VersionBuild v, RenderedPage from, PageLink l, Map<String, RenderedPage> byId,
+                           Map<String, Page> aliasOwner, Set<String> layoutIds) {
+        RenderedPage target = byId.get(l.targetPage());
+        if (target == null) {
+            Page owner = aliasOwner.get(l.targetPage());
+            if (owner != null) {
+                // The redirect works, but it costs the reader a hop and loses the anchor without JavaScript.
+                add(l.pos(), ALIAS_XREF, Finding.Severity.WARNING, "xref to '" + l.targetPage() + "', an old id (alias) of '" + owner.id()
+                        + "': link to xref:" + owner.id() + ".adoc" + (l.anchor() == null ? "" : "#" + l.anchor()) + "[] instead", v);
+                target = byId.get(owner.id());
+                if (target == null) return;
+            } else {
+                add(l.pos(), MISSING_PAGE, "xref to page '" + l.targetPage() + "', which this version does not have"
+                        + missingPageHint(v, l.targetPage(), byId.keySet()), v);
+                return;
             }
         }
-        return Findings.mergeVersions(out);
+        if (l.anchor() != null && !hasAnchor(target, l.anchor(), layoutIds)) {
+            add(l.pos(), MISSING_ANCHOR, "xref to '" + target.page().id() + "#" + l.anchor() + "': no such anchor on that page"
+                    + suggestAnchor(target, l.anchor(), layoutIds), v);
+        }
+    }
+
+    /** Why a page is missing: it exists in other versions (since/until), or the id has a typo. */
+    private String missingPageHint(VersionBuild v, String id, Set<String> idsHere) {
+        List<String> elsewhere = new ArrayList<>();
+        Page other = null;
+        for (VersionBuild o : build.versions()) {
+            if (o == v) continue;
+            var p = o.content().page(id);
+            if (p.isPresent()) { elsewhere.add(o.name()); other = p.get(); }
+        }
+        if (other == null) for (Page p : v.content().content().pages()) if (p.id().equals(id)) other = p;
+        if (other != null) {
+            String range = (other.since() != null ? "since " + other.since() : "") + (other.since() != null && other.until() != null ? ", " : "")
+                    + (other.until() != null ? "until " + other.until() : "");
+            return " (the page " + other.pos().file() + " is limited to other versions" + (range.isEmpty() ? "" : ": " + range)
+                    + (elsewhere.isEmpty() ? "" : "; it exists in " + String.join(", ", elsewhere)) + ")";
+        }
+        String hint = Suggest.closest(id, idsHere);
+        return hint != null ? " (did you mean '" + hint + "'?)" : " (expected a page id: a file content/pages/" + id + ".yaml)";
+    }
+
+    private static String suggestAnchor(RenderedPage p, String anchor, Set<String> layoutIds) {
+        String hint = Suggest.closest(anchor, p.raw().anchors().keySet());
+        return hint != null ? " (did you mean '#" + hint + "'?)" : " (expected a section id or an [#" + anchor + "] anchor)";
+    }
+
+    /**
+     * Whether a fragment finds its target: an id of the body or of the page layout, or a {@code name}
+     * anchor in raw HTML; percent-encoded fragments are compared decoded, as browsers do.
+     */
+    static boolean hasAnchor(RenderedPage p, String anchor, Set<String> layoutIds) {
+        if (anchor == null || anchor.isEmpty()) return true;
+        if (p.raw().anchors().containsKey(anchor) || layoutIds.contains(anchor)) return true;
+        String decoded = decode(anchor);
+        if (!decoded.equals(anchor) && (p.raw().anchors().containsKey(decoded) || layoutIds.contains(decoded))) return true;
+        // Rare path: look for the id in other spellings (entity-escaped, name= anchors in passthrough HTML).
+        for (Element e : Jsoup.parseBodyFragment(p.html()).select("[id], a[name]")) {
+            if (e.id().equals(anchor) || e.id().equals(decoded) || e.attr("name").equals(anchor) || e.attr("name").equals(decoded)) return true;
+        }
+        return false;
+    }
+
+    static String decode(String s) {
+        if (s.indexOf('%') < 0) return s;
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    // ---- duplicate ids -----------------------------------------------------------------------------
+
+    private void checkDuplicateIds(VersionBuild v, RenderedPage p, Set<String> layoutIds) {
+        // Ids do not depend on the version: versions that share a render share the answer.
+        List<String> duplicates = duplicatesByRender.computeIfAbsent(p.raw(), r -> AsciidocRenderer.duplicateIds(r.html()));
+        for (String id : duplicates)
+            add(p.page().bodyPos(idLine(p.page(), id, true)), DUPLICATE_ID, "id '" + id + "' is used more than once on this page (links to it are ambiguous)", v);
+        if (layoutIds.isEmpty()) return;
+        for (String id : p.raw().anchors().keySet()) {
+            if (layoutIds.contains(id))
+                add(p.page().bodyPos(idLine(p.page(), id, false)), DUPLICATE_ID, "id '" + id + "' on this page is also an id of the page layout"
+                        + " (links to it are ambiguous; give the section an explicit id such as [#" + id + "-section])", v);
+        }
+    }
+
+    /**
+     * Ids the layout adds around the body (skip link target, search, navigation, table of contents):
+     * read from written pages of the version, one with a table of contents and one without, as the ids
+     * of the written file minus those of its body.
+     */
+    private Set<String> layoutIds(VersionBuild v) {
+        Set<String> ids = new HashSet<>();
+        RenderedPage withToc = null, withoutToc = null;
+        for (RenderedPage p : v.pages()) {
+            if (p.raw().headings().isEmpty()) { if (withoutToc == null) withoutToc = p; }
+            else if (withToc == null) withToc = p;
+        }
+        for (RenderedPage p : new RenderedPage[]{withToc, withoutToc}) {
+            if (p == null) continue;
+            Path f = root.resolve(v.name()).resolve(p.outputPath());
+            try {
+                Map<String, Integer> count = AsciidocRenderer.idCounts(Files.readString(f));
+                AsciidocRenderer.idCounts(p.html()).forEach((id, n) -> count.merge(id, -n, Integer::sum));
+                count.forEach((id, n) -> { if (n > 0) ids.add(id); });
+            } catch (IOException e) {
+                // Not written (e.g. a failed layout): the missing page shows up elsewhere.
+            }
+        }
+        return ids;
+    }
+
+    /** Body line of an explicit anchor for {@code id} ({@code second}: of its second definition), else of a heading that would get it. */
+    static int idLine(Page page, String id, boolean second) {
+        String[] lines = page.body().split("\n", -1);
+        String[] forms = {"[[" + id + "]]", "[[" + id + ",", "[#" + id + "]", "[#" + id + ".", "[#" + id + "%", "[#" + id + ",",
+                "anchor:" + id + "[", "id=" + id + "]", "id=" + id + ",", "id=\"" + id + "\""};
+        int first = 0;
+        for (int i = 0; i < lines.length; i++) {
+            for (String f : forms) {
+                if (lines[i].contains(f)) {
+                    if (!second || first > 0) return i + 1;
+                    first = i + 1;
+                    break;
+                }
+            }
+        }
+        if (first > 0 && !second) return first;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (l.startsWith("=") && l.replaceFirst("^=+\\s+", "").strip().toLowerCase().replaceAll("[^\\p{L}\\p{N}_\\s.-]", "")
+                    .replaceAll("[\\s.-]+", "-").replaceAll("^-|-$", "").equals(id)) {
+                if (first == 0) return i + 1;
+                return Math.max(first, i + 1);
+            }
+        }
+        return first > 0 ? first : 1;
+    }
+
+    // ---- files -------------------------------------------------------------------------------------
+
+    private void checkFile(VersionBuild v, RenderedPage p, PageLink l, Map<String, RenderedPage> byId, Set<String> layoutIds) {
+        String href = l.href();
+        int hash = href.indexOf('#');
+        String anchor = hash < 0 ? null : href.substring(hash + 1);
+        String path = hash < 0 ? href : href.substring(0, hash);
+        int query = path.indexOf('?');
+        if (query >= 0) path = path.substring(0, query);
+        if (path.isEmpty()) return;
+        path = decode(path);
+        Path versionDir = root.resolve(v.name());
+        Path target;
+        if (path.startsWith("/")) {
+            String base = basePath(v.content().config());
+            if (!path.startsWith(base)) {
+                add(l.pos(), ABSOLUTE_PATH, Finding.Severity.WARNING, "'" + href + "' is an absolute path outside the site's base URL path " + base
+                        + " (expected a path relative to the page, e.g. image::diagram.png[] for content/pages/"
+                        + dir(p.outputPath()) + "diagram.png)", v);
+                return;
+            }
+            target = root.resolve(path.substring(base.length())).normalize();
+        } else {
+            target = versionDir.resolve(dir(p.outputPath())).resolve(path).normalize();
+        }
+        if (!target.startsWith(root)) {
+            add(l.pos(), OUTSIDE_SITE, "'" + href + "' points outside the site (expected a file beside the page under content/pages/)", v);
+            return;
+        }
+        boolean found = isFile(target) || (Files.isDirectory(target) && isFile(target.resolve("index.html")));
+        if (!found) {
+            String rel = versionDir.relativize(target).toString().replace('\\', '/');
+            String expected = !target.startsWith(versionDir) || rel.startsWith("..") ? ""
+                    : rel.endsWith(".html") ? " (to link to a page write xref:" + rel.substring(0, rel.length() - 5)
+                            + ".adoc[]: docsite checks xrefs per version and writes their URLs)"
+                    : " (expected " + v.content().content().source().display("pages/" + rel) + " beside the page)";
+            add(l.pos(), MISSING_FILE, "'" + href + "' does not exist in this version" + expected, v);
+            return;
+        }
+        if (anchor != null && !anchor.isEmpty() && target.startsWith(versionDir) && target.toString().endsWith(".html")) {
+            String rel = versionDir.relativize(target).toString().replace('\\', '/');
+            RenderedPage page = byId.get(rel.substring(0, rel.length() - 5));
+            if (page != null && !hasAnchor(page, anchor, layoutIds))
+                add(l.pos(), MISSING_ANCHOR, "link to '" + href + "': no such anchor on that page" + suggestAnchor(page, anchor, layoutIds), v);
+        }
+    }
+
+    private static String basePath(SiteConfig config) {
+        if (config.baseUrl() == null) return "/";
+        try {
+            String p = URI.create(config.baseUrl()).getPath();
+            return p == null || p.isEmpty() ? "/" : p;
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+
+    private static String dir(String outputPath) {
+        int slash = outputPath.lastIndexOf('/');
+        return slash < 0 ? "" : outputPath.substring(0, slash + 1);
+    }
+
+    private boolean isFile(Path p) { return exists.computeIfAbsent(p, Files::isRegularFile); }
+
+    // ---- aliases and the version switcher ----------------------------------------------------------
+
+    private void checkAlias(VersionBuild v, Page owner, String alias) {
+        Path redirect = root.resolve(v.name()).resolve(alias + ".html");
+        SourcePos pos = aliasPos(v, owner, alias);
+        if (!isFile(redirect)) {
+            add(pos, ALIAS_REDIRECT, "alias '" + alias + "' has no redirect page in version " + v.name() + " (expected " + v.name() + "/" + alias + ".html)", v);
+            return;
+        }
+        String target;
+        try {
+            Element refresh = Jsoup.parse(redirect.toFile(), "UTF-8").selectFirst("meta[http-equiv=refresh]");
+            String content = refresh == null ? "" : refresh.attr("content");
+            int at = content.toLowerCase().indexOf("url=");
+            target = at < 0 ? null : content.substring(at + 4).strip();
+        } catch (IOException e) {
+            target = null;
+        }
+        if (target == null || target.isEmpty()) {
+            add(pos, ALIAS_REDIRECT, "the redirect page for alias '" + alias + "' in version " + v.name() + " names no target", v);
+            return;
+        }
+        Path dest = redirect.getParent().resolve(target).normalize();
+        if (!dest.startsWith(root) || !isFile(dest))
+            add(pos, ALIAS_REDIRECT, "alias '" + alias + "' redirects to '" + target + "', which does not exist in version " + v.name()
+                    + " (expected the page " + owner.id() + ")", v);
+    }
+
+    /** The YAML line that lists the alias (read only when there is something to report). */
+    private static SourcePos aliasPos(VersionBuild v, Page owner, String alias) {
+        try {
+            String[] lines = v.content().content().source().read(owner.path()).split("\n", -1);
+            int aliasesAt = -1;
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].startsWith("aliases:")) aliasesAt = i;
+                if (aliasesAt >= 0 && lines[i].contains(alias)) return owner.pos().atLine(i + 1);
+            }
+        } catch (IOException e) {
+            // fall back to the page
+        }
+        return owner.pos();
+    }
+
+    private void checkSwitcher(VersionBuild v, String path, String pageId, String audience, SourcePos pos) {
+        for (VersionBuild other : build.versions()) {
+            if (other == v) continue;
+            VersionContent oc = other.content();
+            String target = oc.switchTarget(path, pageId, audience);
+            if (!isFile(root.resolve(other.name()).resolve(target)))
+                add(pos, VERSION_SWITCHER, "the version switcher on " + path + " in version " + v.name() + " points to " + other.name() + "/" + target
+                        + ", which the build did not write", v);
+        }
+    }
+
+    // ---- findings ----------------------------------------------------------------------------------
+
+    private void add(SourcePos pos, String rule, String message, VersionBuild v) { add(pos, rule, Finding.Severity.ERROR, message, v); }
+
+    private void add(SourcePos pos, String rule, Finding.Severity severity, String message, VersionBuild v) {
+        out.add(new Finding(pos, severity, rule, message, List.of(v.name())));
     }
 }

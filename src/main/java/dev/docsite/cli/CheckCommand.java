@@ -2,8 +2,11 @@ package dev.docsite.cli;
 
 import dev.docsite.catalog.CatalogRules;
 import dev.docsite.check.ErrorTableChecks;
+import dev.docsite.check.ExternalLinks;
+import dev.docsite.check.LinkCache;
 import dev.docsite.check.UpstreamI18n;
 import dev.docsite.content.ContentSet;
+import dev.docsite.content.SiteConfig;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
 import dev.docsite.report.Finding;
@@ -36,6 +39,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--external", description = "Also check external links (settings: links: in site.yaml; successes cached in the cache folder as links.json).")
+    boolean external;
+
+    @Option(names = "--offline", description = "With --external: send no request; only URLs fresh in the cache count as checked.")
+    boolean offline;
+
     @Option(names = "--format", paramLabel = "F", defaultValue = "text",
             description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). github prints workflow annotations and writes a Markdown job summary to $GITHUB_STEP_SUMMARY (stdout when unset).")
     ReportFormat format;
@@ -52,6 +61,15 @@ final class CheckCommand implements Callable<Integer> {
         error(Finding.Severity.ERROR), warning(Finding.Severity.WARNING);
         final Finding.Severity severity;
         FailLevel(Finding.Severity s) { severity = s; }
+    }
+
+    /** The external checker, its HTTP client already starting up while the site builds. */
+    private ExternalLinks externalLinks(ContentSet content, boolean outGiven) {
+        SiteConfig.LinksConfig links = content.config().links();
+        Path cacheFile = common.cacheDir(outGiven ? common.out : Path.of("site")).resolve("links.json");
+        LinkCache cache = common.noCache ? LinkCache.none() : LinkCache.open(cacheFile, links.cacheTtlHours());
+        ExternalLinks checker = new ExternalLinks(ExternalLinks.Settings.of(links), cache);
+        return offline ? checker : checker.warmUp();
     }
 
     @Override public Integer call() {
@@ -71,19 +89,19 @@ final class CheckCommand implements Callable<Integer> {
             ContentSet content = Pipeline.load(common.content);
             Layout layout = Pipeline.layout(common.templates);
             Path dir = outGiven ? common.out : Files.createTempDirectory("docsite-check-");
+            ExternalLinks externalLinks = external ? externalLinks(content, outGiven) : null;
             try {
                 SiteBuilder builder = Pipeline.builder(common, renderer, layout, outGiven ? common.out : Path.of("site"));
-                BuildResult r;
                 SiteBuilder.Request req = new SiteBuilder.Request(content, common.content, List.of(), null);
                 if (outGiven) {
                     try (Publisher pub = new Publisher(common.out)) {
                         // The checks read the written pages, so they run before the staging folder is swapped in.
-                        List<Finding> findings = buildAndCheck(builder, req, pub.staging(), upstream);
+                        List<Finding> findings = buildAndCheck(builder, req, pub.staging(), upstream, externalLinks);
                         pub.commit(List.of("preview"));
                         return report(findings, out, err);
                     }
                 }
-                return report(buildAndCheck(builder, req, dir, upstream), out, err);
+                return report(buildAndCheck(builder, req, dir, upstream, externalLinks), out, err);
             } finally {
                 if (!outGiven) Publisher.deleteTree(dir);
             }
@@ -102,10 +120,14 @@ final class CheckCommand implements Callable<Integer> {
 
     private BuildResult built;
     private long checkNanos, checkCpuNanos;
+    private String externalSummary;
 
-    /** Builds into {@code dir}, then runs every check: the build's own (links, catalog rules) and those that read the built site. */
-    private List<Finding> buildAndCheck(SiteBuilder builder, SiteBuilder.Request req, Path dir, List<UpstreamI18n.Translation> upstream)
-            throws Pipeline.Failure {
+    /**
+     * Builds into {@code dir}, then runs every check: the build's own (links, catalog rules), those that
+     * read the built site, and the external links when asked for (not part of the timing: network bound).
+     */
+    private List<Finding> buildAndCheck(SiteBuilder builder, SiteBuilder.Request req, Path dir, List<UpstreamI18n.Translation> upstream,
+                                        ExternalLinks externalLinks) throws Pipeline.Failure {
         BuildResult r = Pipeline.render(builder, req, dir);
         long t0 = System.nanoTime(), cpu0 = processCpuNanos();
         r = Pipeline.withBuildChecks(r, req);
@@ -115,6 +137,11 @@ final class CheckCommand implements Callable<Integer> {
         if (upstream != null) all.addAll(UpstreamI18n.compare(upstream, r, upstreamI18n));
         checkNanos = System.nanoTime() - t0;
         checkCpuNanos = processCpuNanos() - cpu0;
+        if (externalLinks != null) {
+            ExternalLinks.Result ext = externalLinks.check(ExternalLinks.usages(r), offline);
+            all.addAll(ext.findings());
+            externalSummary = ext.stats().summary();
+        }
         return all;
     }
 
@@ -129,6 +156,8 @@ final class CheckCommand implements Callable<Integer> {
         BuildResult r = built;
         String context = r == null ? "" : r.stats().pages() + (r.stats().pages() == 1 ? " page of " : " pages of ") + r.versions().size() + (r.versions().size() == 1 ? " version" : " versions");
         Reporter reporter = new Reporter(format, failLevel.severity, context, descriptions());
+        // What the external check did (checked, cached, ignored): on stdout beside the text report, else on stderr.
+        if (externalSummary != null) (format == ReportFormat.text ? out : err).println(externalSummary);
         String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
         try {
             reporter.write(findings, out, summaryFile == null || summaryFile.isBlank() ? null : Path.of(summaryFile));

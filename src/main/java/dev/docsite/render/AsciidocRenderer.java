@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * The instance is created on first use, so a build served entirely from the cache never starts JRuby.
  */
 public final class AsciidocRenderer implements AutoCloseable {
-    private static final Pattern ID_ATTR = Pattern.compile("\\sid=\"([^\"]+)\"");
     private static final Pattern HEADING = Pattern.compile("<h([23]) id=\"([^\"]+)\"[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern TAGS = Pattern.compile("<[^>]+>");
 
@@ -109,8 +108,7 @@ public final class AsciidocRenderer implements AutoCloseable {
 
     static Map<String, String> anchors(String html) {
         Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = ID_ATTR.matcher(html);
-        while (m.find()) out.putIfAbsent(m.group(1), "");
+        for (String id : idCounts(html).keySet()) out.put(id, "");
         for (RenderResult.Heading h : headings(html)) out.put(h.id(), h.title());
         return out;
     }
@@ -127,10 +125,24 @@ public final class AsciidocRenderer implements AutoCloseable {
 
     /** Ids that appear more than once in the HTML (each is a broken anchor target). */
     public static List<String> duplicateIds(String html) {
+        return idCounts(html).entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Every non-empty {@code id="..."} attribute of the HTML with how often it occurs, in document order.
+     * A plain indexOf scan: the link checks run it on every page of every version, where a regex
+     * starting with \s costs most of their time.
+     */
+    public static Map<String, Integer> idCounts(String html) {
         Map<String, Integer> count = new LinkedHashMap<>();
-        Matcher m = ID_ATTR.matcher(html);
-        while (m.find()) count.merge(m.group(1), 1, Integer::sum);
-        return count.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        int i = 0;
+        while ((i = html.indexOf("id=\"", i)) >= 0) {
+            int start = i + 4, end = html.indexOf('"', start);
+            if (end < 0) break;
+            if (i > 0 && Character.isWhitespace(html.charAt(i - 1)) && end > start) count.merge(html.substring(start, end), 1, Integer::sum);
+            i = end + 1;
+        }
+        return count;
     }
 
     @Override public void close() {

@@ -23,17 +23,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Lays out and writes the site: per version the home page, audience landing pages, pages, alias
- * redirects and errors.json; at the top the version redirect, versions.json, sitemap.xml, 404 page
+ * redirects, errors.json and the search index; at the top the version redirect, versions.json, sitemap.xml, 404 page
  * and the shared assets. Navigation HTML is rendered once per version and audience, not per page.
  */
 final class SiteWriter {
     static final String ASSETS = "_";
+    private static final String PAGES = "pages";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
@@ -69,6 +69,7 @@ final class SiteWriter {
 
     private void writeVersion(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all) throws IOException, Layout.LayoutException {
         VersionContent v = b.content();
+        copyPageAssets(v);
         List<RenderedPage> pages = b.pages();
         pages.parallelStream().forEach(rp -> {
             try {
@@ -93,6 +94,26 @@ final class SiteWriter {
             }
         }
         writeFile(v.name() + "/errors.json", JSON.writeValueAsString(errorsJson(v)));
+        String index = SearchIndex.json(SearchIndex.of(b, config));
+        writeFile(v.name() + "/" + SearchIndex.JSON_FILE, index);
+        writeFile(v.name() + "/" + SearchIndex.JS_FILE, SearchIndex.script(index));
+    }
+
+    /**
+     * Content assets (images, downloads) live beside the pages: every file under content/pages/ that is
+     * not a page is copied to the same place in the version folder, so {@code image::diagram.png[]} in
+     * a page resolves relative to it as Asciidoctor writes it. Read from the version's own source, so a
+     * version built from a git ref gets the assets of that ref.
+     */
+    private void copyPageAssets(VersionContent v) throws IOException {
+        var source = v.content().source();
+        for (String path : source.list(PAGES, "")) {
+            String rel = path.substring(PAGES.length() + 1);
+            if (path.endsWith(".yaml") || rel.startsWith(".") || rel.contains("/.")) continue;
+            Path dest = out.resolve(v.name()).resolve(rel);
+            Files.createDirectories(dest.getParent());
+            Files.write(dest, source.readBytes(path));
+        }
     }
 
     /** The machine-readable catalog of a version, for support tools and the app. */
@@ -135,8 +156,10 @@ final class SiteWriter {
         page.put("id", p.id());
         page.put("title", p.title());
         page.put("summary", p.summary());
-        page.put("html", rp.html());
+        page.put("html", ReaderHtml.enhance(rp.html(), rp.raw().anchors()));
         page.put("toc", toc(rp.raw().headings()));
+        // An admin error table needs the width of two columns: such a page lays out as a reference page.
+        page.put("reference", rp.raw().tables().stream().anyMatch(t -> t.endsWith("|admin")));
         page.put("editUrl", config.editUrl() == null ? null : config.editUrl().replace("{path}", p.path()));
         page.put("lastUpdated", p.lastUpdated() == null ? null : DATE.format(p.lastUpdated()));
         page.put("lastUpdatedIso", p.lastUpdated() == null ? null : p.lastUpdated().toString());
@@ -226,14 +249,11 @@ final class SiteWriter {
         return v;
     }
 
-    /**
-     * The version switcher keeps the reader on the same page: the page itself in the other version, else
-     * a page that lists it as an alias, else the audience landing page, else that version's home.
-     */
+    /** The version switcher keeps the reader on the same page where it can (see {@link VersionContent#switchTarget}). */
     static List<Map<String, Object>> switcher(BuildResult.VersionBuild current, List<BuildResult.VersionBuild> all, String path, String pageId, String audience) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (BuildResult.VersionBuild other : all) {
-            String target = targetIn(other.content(), path, pageId, audience);
+            String target = other.content().switchTarget(path, pageId, audience);
             Map<String, Object> m = new HashMap<>();
             m.put("name", other.name());
             m.put("latest", other.content().latest());
@@ -243,15 +263,6 @@ final class SiteWriter {
             out.add(m);
         }
         return out;
-    }
-
-    static String targetIn(VersionContent v, String path, String pageId, String audience) {
-        if (pageId == null) return path;
-        if (v.page(pageId).isPresent()) return pageId + ".html";
-        Optional<Page> moved = v.aliasTarget(pageId);
-        if (moved.isPresent()) return moved.get().outputPath();
-        if (audience != null && !v.pagesOf(audience).isEmpty()) return audience + "/index.html";
-        return "index.html";
     }
 
     /** Navigation HTML for an audience, rendered once per version, audience and folder depth. */
@@ -281,7 +292,9 @@ final class SiteWriter {
                 throw new LayoutFailure(e);
             }
         });
-        if (pageId != null) html = html.replace("data-page=\"" + pageId + "\"", "data-page=\"" + pageId + "\" aria-current=\"page\"");
+        // An audience landing page has no page id: its entry in the navigation is "<audience>/index".
+        String current = pageId != null ? pageId : audience != null && path.equals(audience + "/index.html") ? audience + "/index" : null;
+        if (current != null) html = html.replace("data-page=\"" + current + "\"", "data-page=\"" + current + "\" aria-current=\"page\"");
         return html;
     }
 

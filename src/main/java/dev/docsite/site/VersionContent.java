@@ -69,4 +69,18 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
 
     /** The page that lists {@code alias} among its old ids, if any. */
     public Optional<Page> aliasTarget(String alias) { return Optional.ofNullable(byAlias.get(alias)); }
+
+    /**
+     * Where the version switcher sends a reader of {@code path} (a page, or a home/audience page when
+     * {@code pageId} is null) in this version: the page itself, else a page that lists it as an alias,
+     * else the audience landing page, else this version's home. Relative to the version folder.
+     */
+    public String switchTarget(String path, String pageId, String audience) {
+        if (pageId == null) return path;
+        if (byId.containsKey(pageId)) return pageId + ".html";
+        Optional<Page> moved = aliasTarget(pageId);
+        if (moved.isPresent()) return moved.get().outputPath();
+        if (audience != null && !pagesOf(audience).isEmpty()) return audience + "/index.html";
+        return "index.html";
+    }
 }
