@@ -9,6 +9,7 @@ import dev.docsite.content.DirectorySource;
 import dev.docsite.content.GitRevisionSource;
 import dev.docsite.content.Problem;
 import dev.docsite.content.SiteConfig;
+import dev.docsite.content.SourcePos;
 import dev.docsite.render.RenderedPage;
 import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
@@ -19,14 +20,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The catalog rules that need more than the catalogs: what the built versions show (every entry in an
- * admin table) and what came before (an id never silently removed between versions, nor since the last
- * commit). Every build runs them, like the structural rules, so a violation fails the build.
+ * The catalog rules, run with every build so a violation fails it and one run reports them all: the
+ * rules on the catalogs themselves, what the built versions show (every entry in an admin table) and
+ * what came before (an id never silently removed between versions, nor since the last commit).
  */
 public final class CatalogChecks {
     /** The audience whose pages must show every catalog entry. */
@@ -108,7 +109,7 @@ public final class CatalogChecks {
         } catch (ContentException e) {
             return List.of(); // not in a repository, or no commit yet: nothing to compare with
         } catch (IOException e) {
-            return List.of(Finding.warning(dev.docsite.content.SourcePos.of(contentDir.toString()), CatalogRules.REMOVED,
+            return List.of(Finding.warning(SourcePos.of(contentDir.toString()), CatalogRules.REMOVED,
                     "cannot read the catalogs of the last commit to check for removed error ids: " + e.getMessage()));
         }
         // An id the comparison of versions already reports is not reported a second time.
