@@ -1,9 +1,12 @@
 package dev.docsite.catalog;
 
 import dev.docsite.content.Problem;
+import dev.docsite.content.SiteConfig;
+import dev.docsite.content.SourcePos;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The catalog rules that need only the catalogs themselves. Each has a stable rule id; a violation
- * fails the build and names the catalog file and line. (Rules that need the rendered site, such as
- * admin coverage, live in the check stage.)
+ * The catalog rules. Each has a stable rule id; a violation fails the build and names the catalog file
+ * and line. {@link #checkStructure} needs only the catalogs and runs when content loads; the rules that
+ * need the built versions or the previous commit ({@link #adminCoverage}, {@link #removedBetween},
+ * {@link #removedFromWorkTree}) are fed by the check stage (dev.docsite.check.CatalogChecks).
  */
 public final class CatalogRules {
     public static final String UNIQUE_ID = "catalog/unique-id";
@@ -24,6 +28,21 @@ public final class CatalogRules {
     public static final String SILENT_RETRY = "catalog/silent-no-retry";
     public static final String CAUSE_RESOLUTION = "catalog/cause-and-resolution";
     public static final String PLACEHOLDER = "catalog/placeholder-declared";
+
+    public static final String ADMIN_COVERAGE = "catalog/shown-to-admins";
+    public static final String REMOVED = "catalog/removed-without-until";
+
+    /** One line per rule, for reports that describe their rules (SARIF). */
+    public static final Map<String, String> DESCRIPTIONS = Map.of(
+            UNIQUE_ID, "Error ids are unique across all catalogs.",
+            SERVER_ID_FORMAT, "A server error id matches ^(api|ent)(\\.[a-z0-9_]+)+\\.app_error$.",
+            HTTP_STATUS, "A server error has an HTTP status from 400 to 599; other layers have none.",
+            SILENT_FALLBACK, "A silent error (no user message) falls back to web SSO, so the user is never left with nothing.",
+            SILENT_RETRY, "A silent error is never retried: the user cannot retry what they never see.",
+            CAUSE_RESOLUTION, "Every error has a cause and a resolution.",
+            PLACEHOLDER, "Every {placeholder} in a message is declared, and every declared placeholder is used.",
+            ADMIN_COVERAGE, "Every catalog entry is shown in an admin error table on at least one admin-audience page.",
+            REMOVED, "An error id is never removed silently: an entry that leaves a version keeps its place with 'until'.");
 
     static final Pattern SERVER_ID = Pattern.compile("^(api|ent)(\\.[a-z0-9_]+)+\\.app_error$");
     static final Pattern PLACEHOLDER_USE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -78,6 +97,103 @@ public final class CatalogRules {
             if (!used.contains(name))
                 out.add(new Problem(e.posOf("placeholders"), PLACEHOLDER, "'" + e.id() + "' declares placeholder '" + name
                         + "' that its text never uses (expected {" + name + "} in user_message or user_title)"));
+    }
+
+    /**
+     * Entries of one version that no admin reads about: their catalog has no admin error table on any
+     * admin-audience page of that version. (An inline error: link or an end-user table does not count:
+     * administrators look errors up by id, and only the admin table shows ids, causes and resolutions.)
+     *
+     * @param catalogs              the version's catalogs, entries filtered to the version
+     * @param catalogsWithAdminTable ids of catalogs whose admin table an admin-audience page of the version shows
+     */
+    public static List<Problem> adminCoverage(String version, List<ErrorCatalog> catalogs, Set<String> catalogsWithAdminTable) {
+        List<Problem> out = new ArrayList<>();
+        for (ErrorCatalog c : catalogs) {
+            if (catalogsWithAdminTable.contains(c.id())) continue;
+            for (ErrorEntry e : c.errors())
+                out.add(new Problem(e.posOf("id"), ADMIN_COVERAGE, "'" + e.id() + "' is not shown on any admin page in version " + version
+                        + " (expected error-table::" + c.id() + "[audience=admin] on a page with audience: admin)"));
+        }
+        return out;
+    }
+
+    /**
+     * Ids documented in {@code older} that are gone from {@code newer}'s content altogether. An entry the
+     * newer content still has but filters out (it carries {@code until}) is a proper removal.
+     *
+     * @param newerAll   every catalog entry of the newer version's content, before filtering by version
+     * @param olderShown the older version's catalogs as that version shows them
+     */
+    public static List<Problem> removedBetween(String newer, List<ErrorCatalog> newerAll, String older, List<ErrorCatalog> olderShown) {
+        Set<String> present = ids(newerAll);
+        List<Problem> out = new ArrayList<>();
+        for (ErrorCatalog oc : olderShown) {
+            for (ErrorEntry e : oc.errors()) {
+                if (present.contains(e.id())) continue;
+                out.add(new Problem(placeFor(oc.id(), newerAll, e), REMOVED, "error id '" + e.id() + "' is documented in version " + older
+                        + " (" + e.posOf("id") + ") but has disappeared from version " + newer + ": keep the entry in "
+                        + oc.id() + " and add until: \"" + older + "\" (an id is never removed silently; support tools and older apps still look it up)"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Ids the last commit's catalogs had that the work tree deleted while some version other than the
+     * latest still documents them. The writer most likely meant "gone from the next version", which is
+     * {@code until: <previous version>}; deleting the entry also erases it from the older versions built
+     * from the same content. An entry only the latest version shows (or a one-version site) has no
+     * earlier version to keep it for, so deleting it is allowed.
+     *
+     * @param workTreeVersions versions built from the work tree (no {@code ref}), newest first
+     * @param headName         how the last commit is named in messages, e.g. "HEAD 1a2b3c4"
+     * @param alreadyReported  ids reported by {@link #removedBetween} (not reported twice)
+     */
+    public static List<Problem> removedFromWorkTree(List<ErrorCatalog> head, List<ErrorCatalog> work, SiteConfig config,
+                                                    List<String> workTreeVersions, String headName, Set<String> alreadyReported) {
+        Set<String> present = ids(work);
+        String latest = config.latest().name();
+        List<Problem> out = new ArrayList<>();
+        for (ErrorCatalog hc : head) {
+            for (ErrorEntry e : hc.errors()) {
+                if (present.contains(e.id()) || alreadyReported.contains(e.id())) continue;
+                List<String> still = new ArrayList<>();
+                for (String v : workTreeVersions)
+                    if (!v.equals(latest) && visible(config, e, v)) still.add(v);
+                if (still.isEmpty()) continue;
+                out.add(new Problem(placeFor(hc.id(), work, e), REMOVED, "error id '" + e.id() + "' was deleted since the last commit ("
+                        + headName + ", " + e.posOf("id") + ") although version" + (still.size() == 1 ? " " : "s ") + String.join(", ", still)
+                        + " still document" + (still.size() == 1 ? "s" : "") + " it: restore the entry in " + hc.id() + " with until: \"" + still.get(0)
+                        + "\" to drop it from the newer versions only"));
+            }
+        }
+        return out;
+    }
+
+    /** Like {@link SiteConfig#inVersion}, reading a since that names a version no longer declared as "from the start". */
+    private static boolean visible(SiteConfig config, ErrorEntry e, String version) {
+        String since = e.since() != null && config.versionIndex(e.since()) < 0 ? null : e.since();
+        return config.inVersion(since, e.until(), version);
+    }
+
+    /** Where a removed entry belongs: its catalog file in the newer content, or where it was last written. */
+    private static SourcePos placeFor(String catalogId, List<ErrorCatalog> catalogs, ErrorEntry removed) {
+        for (ErrorCatalog c : catalogs) if (c.id().equals(catalogId)) return c.pos();
+        return removed.posOf("id");
+    }
+
+    /** Ids of {@code from} that {@code in} does not have. */
+    public static Set<String> missingIds(List<ErrorCatalog> from, List<ErrorCatalog> in) {
+        Set<String> present = ids(in), out = new LinkedHashSet<>();
+        for (ErrorCatalog c : from) for (ErrorEntry e : c.errors()) if (!present.contains(e.id())) out.add(e.id());
+        return out;
+    }
+
+    private static Set<String> ids(List<ErrorCatalog> catalogs) {
+        Set<String> out = new HashSet<>();
+        for (ErrorCatalog c : catalogs) for (ErrorEntry e : c.errors()) out.add(e.id());
+        return out;
     }
 
     static Set<String> placeholders(String text) {

@@ -16,7 +16,15 @@ public final class ErrorHtml {
     public static final List<String> END_USER_COLUMNS = List.of("What you see", "What it means", "What to do");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Around every piece of generated HTML, so checks that look at what writers typed can leave it out
+     * without parsing the page (the generated text is the catalog itself).
+     */
+    public static final String GENERATED_START = "<!--docsite:catalog-->", GENERATED_END = "<!--/docsite:catalog-->";
+
     private ErrorHtml() {}
+
+    private static String generated(String html) { return GENERATED_START + html + GENERATED_END + "\n"; }
 
     public static String esc(String s) {
         if (s == null) return "";
@@ -91,8 +99,8 @@ public final class ErrorHtml {
             }
             b.append("</tr>\n");
         }
-        b.append("</tbody>\n</table>\n</div>\n");
-        return b.toString();
+        b.append("</tbody>\n</table>\n</div>");
+        return generated(b.toString());
     }
 
     /** The server's error body for a catalog entry: the shape Mattermost returns (id, message, status_code). */
@@ -108,11 +116,11 @@ public final class ErrorHtml {
 
     public static String response(ErrorEntry e) {
         String status = e.http() + " " + reason(e.http());
-        return "<div class=\"listingblock live-example error-response\" data-error-id=\"" + esc(e.id()) + "\">\n"
+        return generated("<div class=\"listingblock live-example error-response\" data-error-id=\"" + esc(e.id()) + "\">\n"
                 + "<div class=\"title\">HTTP response for <code>" + esc(e.id()) + "</code></div>\n"
                 + "<div class=\"content\"><pre class=\"highlight\"><code class=\"language-http\" data-lang=\"http\">"
                 + esc("HTTP/1.1 " + status + "\nContent-Type: application/json\n\n" + responseJson(e))
-                + "</code></pre></div>\n</div>\n";
+                + "</code></pre></div>\n</div>");
     }
 
     public static String userMessage(ErrorEntry e) {
@@ -125,8 +133,8 @@ public final class ErrorHtml {
         b.append("<div class=\"app-alert-actions\">");
         if (e.retry() == ErrorEntry.Retry.ONCE) b.append("<span class=\"app-alert-action\">Retry</span>");
         b.append("<span class=\"app-alert-action\">OK</span></div>\n</div>\n<figcaption>")
-                .append("What the user sees for <code>").append(esc(e.id())).append("</code></figcaption>\n</figure>\n");
-        return b.toString();
+                .append("What the user sees for <code>").append(esc(e.id())).append("</code></figcaption>\n</figure>");
+        return generated(b.toString());
     }
 
     static String reason(Integer status) {

@@ -59,13 +59,6 @@ public final class InternalLinks {
         this.root = build.dir().toAbsolutePath().normalize();
     }
 
-    /** The build with these checks' findings added to its own, sorted: what every build must pass. */
-    public static BuildResult checked(BuildResult build) {
-        List<Finding> all = new ArrayList<>(build.findings());
-        all.addAll(check(build));
-        return new BuildResult(build.dir(), build.versions(), Findings.sorted(all), build.stats());
-    }
-
     /** Checks a build written into {@code build.dir()}. */
     public static List<Finding> check(BuildResult build) {
         InternalLinks c = new InternalLinks(build);

@@ -1,13 +1,18 @@
 package dev.docsite.cli;
 
+import dev.docsite.catalog.CatalogRules;
+import dev.docsite.check.ErrorTableChecks;
 import dev.docsite.check.ExternalLinks;
 import dev.docsite.check.LinkCache;
+import dev.docsite.check.UpstreamI18n;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
 import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
+import dev.docsite.report.ReportFormat;
+import dev.docsite.report.Reporter;
 import dev.docsite.site.BuildResult;
 import dev.docsite.site.Publisher;
 import dev.docsite.site.SiteBuilder;
@@ -21,11 +26,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Build every version (into a temporary folder unless --out is given) and run the link and error-table checks.")
+        description = "Build every version (into a temporary folder unless --out is given) and run the link and error-table checks.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above the fail level", "1:findings at or above the fail level", "2:usage or configuration error"})
 final class CheckCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,6 +44,24 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--offline", description = "With --external: send no request; only URLs fresh in the cache count as checked.")
     boolean offline;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). github prints workflow annotations and writes a Markdown job summary to $GITHUB_STEP_SUMMARY (stdout when unset).")
+    ReportFormat format;
+
+    @Option(names = "--fail-level", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Lowest severity that fails the check (exit 1): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    FailLevel failLevel;
+
+    @Option(names = "--upstream-i18n", paramLabel = "FILE",
+            description = "Compare the server and configuration errors of the catalog with the product's translation file, [{\"id\": ..., \"translation\": ...}].")
+    Path upstreamI18n;
+
+    enum FailLevel {
+        error(Finding.Severity.ERROR), warning(Finding.Severity.WARNING);
+        final Finding.Severity severity;
+        FailLevel(Finding.Severity s) { severity = s; }
+    }
 
     /** The external checker, its HTTP client already starting up while the site builds. */
     private ExternalLinks externalLinks(ContentSet content, boolean outGiven) {
@@ -50,45 +77,105 @@ final class CheckCommand implements Callable<Integer> {
         boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
         try {
             AsciidocRenderer renderer = AsciidocRenderer.shared();
+            List<UpstreamI18n.Translation> upstream = null;
+            if (upstreamI18n != null) {
+                try {
+                    upstream = UpstreamI18n.read(upstreamI18n);
+                } catch (UpstreamI18n.BadFile e) {
+                    err.println(e.getMessage());
+                    return 2;
+                }
+            }
             ContentSet content = Pipeline.load(common.content);
             Layout layout = Pipeline.layout(common.templates);
             Path dir = outGiven ? common.out : Files.createTempDirectory("docsite-check-");
             ExternalLinks externalLinks = external ? externalLinks(content, outGiven) : null;
             try {
                 SiteBuilder builder = Pipeline.builder(common, renderer, layout, outGiven ? common.out : Path.of("site"));
-                BuildResult r;
+                SiteBuilder.Request req = new SiteBuilder.Request(content, common.content, List.of(), null);
                 if (outGiven) {
                     try (Publisher pub = new Publisher(common.out)) {
-                        r = Pipeline.build(builder, new SiteBuilder.Request(content, common.content, List.of(), null), pub.staging());
+                        // The checks read the written pages, so they run before the staging folder is swapped in.
+                        List<Finding> findings = buildAndCheck(builder, req, pub.staging(), upstream, externalLinks);
                         pub.commit(List.of("preview"));
-                        r = new BuildResult(common.out, r.versions(), r.findings(), r.stats());
+                        return report(findings, out, err);
                     }
-                } else {
-                    r = Pipeline.build(builder, new SiteBuilder.Request(content, common.content, List.of(), null), dir);
                 }
-                List<Finding> findings = r.findings();
-                String externalSummary = null;
-                if (externalLinks != null) {
-                    ExternalLinks.Result ext = externalLinks.check(ExternalLinks.usages(r), offline);
-                    List<Finding> all = new ArrayList<>(findings);
-                    all.addAll(ext.findings());
-                    findings = Findings.sorted(all);
-                    externalSummary = ext.stats().summary();
-                }
-                for (Finding f : findings) out.println(f.toText());
-                long errors = Findings.count(findings, Finding.Severity.ERROR), warnings = Findings.count(findings, Finding.Severity.WARNING);
-                if (externalSummary != null) out.println(externalSummary);
-                out.println(Pipeline.summary(errors, warnings) + " in " + r.stats().pages() + " pages of " + r.versions().size() + " versions");
-                return errors > 0 ? 1 : 0;
+                return report(buildAndCheck(builder, req, dir, upstream, externalLinks), out, err);
             } finally {
                 if (!outGiven) Publisher.deleteTree(dir);
             }
         } catch (Pipeline.Failure f) {
-            f.print(err);
-            return f.exitCode;
+            if (f.findings.isEmpty()) {
+                f.print(err);
+                return f.exitCode;
+            }
+            // Content that does not load is reported like any other finding, in the format asked for.
+            return report(f.findings, out, err);
         } catch (IOException e) {
             err.println("cannot create a temporary folder for the check: " + e.getMessage());
             return 2;
         }
+    }
+
+    private BuildResult built;
+    private long checkNanos, checkCpuNanos;
+    private String externalSummary;
+
+    /**
+     * Builds into {@code dir}, then runs every check: the build's own (links, catalog rules), those that
+     * read the built site, and the external links when asked for (not part of the timing: network bound).
+     */
+    private List<Finding> buildAndCheck(SiteBuilder builder, SiteBuilder.Request req, Path dir, List<UpstreamI18n.Translation> upstream,
+                                        ExternalLinks externalLinks) throws Pipeline.Failure {
+        BuildResult r = Pipeline.render(builder, req, dir);
+        long t0 = System.nanoTime(), cpu0 = processCpuNanos();
+        r = Pipeline.withBuildChecks(r, req);
+        built = r;
+        List<Finding> all = new ArrayList<>(r.findings());
+        all.addAll(ErrorTableChecks.check(r));
+        if (upstream != null) all.addAll(UpstreamI18n.compare(upstream, r, upstreamI18n));
+        checkNanos = System.nanoTime() - t0;
+        checkCpuNanos = processCpuNanos() - cpu0;
+        if (externalLinks != null) {
+            ExternalLinks.Result ext = externalLinks.check(ExternalLinks.usages(r), offline);
+            all.addAll(ext.findings());
+            externalSummary = ext.stats().summary();
+        }
+        return all;
+    }
+
+    /** CPU time of the whole process (all threads), or 0 where the JVM does not tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private int report(List<Finding> findings, PrintWriter out, PrintWriter err) {
+        findings = Findings.sorted(findings);
+        BuildResult r = built;
+        String context = r == null ? "" : r.stats().pages() + (r.stats().pages() == 1 ? " page of " : " pages of ") + r.versions().size() + (r.versions().size() == 1 ? " version" : " versions");
+        Reporter reporter = new Reporter(format, failLevel.severity, context, descriptions());
+        // What the external check did (checked, cached, ignored): on stdout beside the text report, else on stderr.
+        if (externalSummary != null) (format == ReportFormat.text ? out : err).println(externalSummary);
+        String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
+        try {
+            reporter.write(findings, out, summaryFile == null || summaryFile.isBlank() ? null : Path.of(summaryFile));
+        } catch (IOException e) {
+            err.println("cannot write the GitHub job summary to " + summaryFile + ": " + e.getMessage());
+            return 2;
+        }
+        if (format != ReportFormat.text && format != ReportFormat.github)
+            err.println(Reporter.counts(findings) + (context.isEmpty() ? "" : " in " + context));
+        if (r != null && System.getenv("DOCSITE_TIMING") != null)
+            err.printf("timing: build %d ms; checks %d ms (%d ms CPU)%n", r.stats().millis(), checkNanos / 1_000_000, checkCpuNanos / 1_000_000);
+        return reporter.fails(findings) ? 1 : 0;
+    }
+
+    static Map<String, String> descriptions() {
+        Map<String, String> m = new HashMap<>(CatalogRules.DESCRIPTIONS);
+        m.putAll(ErrorTableChecks.DESCRIPTIONS);
+        m.putAll(UpstreamI18n.DESCRIPTIONS);
+        return m;
     }
 }

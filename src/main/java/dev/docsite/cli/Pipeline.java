@@ -4,7 +4,7 @@ import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.DirectorySource;
-import dev.docsite.check.InternalLinks;
+import dev.docsite.check.BuildChecks;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
 import dev.docsite.render.RenderCache;
@@ -28,7 +28,13 @@ final class Pipeline {
     static final class Failure extends Exception {
         final int exitCode;
         final List<String> lines;
-        Failure(int exitCode, List<String> lines) { super(String.join("\n", lines), null, false, false); this.exitCode = exitCode; this.lines = lines; }
+        /** The content problems behind the failure, for reports in other formats (empty for usage errors). */
+        final List<Finding> findings;
+        Failure(int exitCode, List<String> lines) { this(exitCode, lines, List.of()); }
+        Failure(int exitCode, List<String> lines, List<Finding> findings) {
+            super(String.join("\n", lines), null, false, false);
+            this.exitCode = exitCode; this.lines = lines; this.findings = findings;
+        }
         void print(PrintWriter err) { lines.forEach(err::println); err.flush(); }
     }
 
@@ -44,9 +50,10 @@ final class Pipeline {
 
     static Failure contentFailure(ContentException e) {
         List<String> lines = new ArrayList<>();
-        for (Finding f : Findings.sorted(e.problems().stream().map(Finding::of).toList())) lines.add(f.toText());
+        List<Finding> findings = Findings.sorted(e.problems().stream().map(Finding::of).toList());
+        for (Finding f : findings) lines.add(f.toText());
         lines.add(summary(e.problems().size(), 0));
-        return new Failure(1, lines);
+        return new Failure(1, lines, List.copyOf(findings));
     }
 
     static Layout layout(Path templates) throws Failure {
@@ -62,10 +69,15 @@ final class Pipeline {
         return new SiteBuilder(renderer, cache, layout, o.threads());
     }
 
-    /** Builds into {@code dir} and adds the internal link checks every build must pass. */
+    /** Builds into {@code dir} and adds the checks every build must pass. */
     static BuildResult build(SiteBuilder builder, SiteBuilder.Request req, Path dir) throws Failure {
+        return withBuildChecks(render(builder, req, dir), req);
+    }
+
+    /** Renders and writes every version into {@code dir}, without the checks. */
+    static BuildResult render(SiteBuilder builder, SiteBuilder.Request req, Path dir) throws Failure {
         try {
-            return InternalLinks.checked(builder.build(req, dir));
+            return builder.build(req, dir);
         } catch (ContentException e) {
             throw contentFailure(e);
         } catch (Layout.LayoutException e) {
@@ -73,6 +85,11 @@ final class Pipeline {
         } catch (IOException e) {
             throw new Failure(2, List.of("cannot write " + dir + ": " + e.getMessage()));
         }
+    }
+
+    /** Adds the checks every build must pass: internal links and the catalog rules that need the built versions. */
+    static BuildResult withBuildChecks(BuildResult r, SiteBuilder.Request req) {
+        return BuildChecks.run(r, req.content(), req.contentDir());
     }
 
     static String summary(long errors, long warnings) {

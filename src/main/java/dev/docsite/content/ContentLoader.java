@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docsite.catalog.CatalogRules;
 import dev.docsite.catalog.ErrorCatalog;
 import dev.docsite.catalog.ErrorEntry;
 
@@ -87,6 +86,20 @@ public final class ContentLoader {
 
     private static boolean isPageFile(String path) { return path.endsWith(".yaml") || path.endsWith(".yml"); }
 
+    /**
+     * Only the error catalogs of {@code source}, best effort: files that do not parse are left out and no
+     * rule is applied. For comparing with an earlier revision, whose other content may no longer be valid.
+     */
+    public static List<ErrorCatalog> catalogsOnly(ContentSource source) throws IOException {
+        ContentLoader loader = new ContentLoader(source);
+        List<ErrorCatalog> out = new ArrayList<>();
+        for (String path : source.list("errors", ".yaml")) {
+            ErrorCatalog c = loader.loadCatalog(path, null);
+            if (c != null) out.add(c);
+        }
+        return out;
+    }
+
     private ContentSet load() throws ContentException {
         SiteConfig config = loadSite();
         List<Page> pages = new ArrayList<>();
@@ -113,7 +126,7 @@ public final class ContentLoader {
             problems.add(SourcePos.of(source.display("")), "cannot read content: " + e.getMessage());
         }
         if (config != null) checkPageIds(pages, config);
-        problems.addAll(CatalogRules.checkStructure(catalogs));
+        // The catalog rules (CatalogRules) run with the build's checks, so one run reports them with everything else.
         problems.throwIfAny();
         pages.sort((a, b) -> a.id().compareTo(b.id()));
         return new ContentSet(config, List.copyOf(pages), List.copyOf(catalogs), Map.copyOf(schemas), source);

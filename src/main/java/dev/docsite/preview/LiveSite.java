@@ -1,6 +1,6 @@
 package dev.docsite.preview;
 
-import dev.docsite.check.InternalLinks;
+import dev.docsite.check.BuildChecks;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
@@ -111,20 +111,27 @@ public final class LiveSite {
             if (outputs.all()) {
                 // Staged and checked before the swap: a broken full build leaves the served folder alone.
                 try (Publisher pub = new Publisher(out)) {
-                    checked = InternalLinks.checked(builder.write(req, rendered, pub.staging(), outputs));
+                    checked = BuildChecks.run(builder.write(req, rendered, pub.staging(), outputs), req.content(), contentDir);
                     if (checked.hasErrors()) return fail(errors(checked), t0);
                     pub.commit(List.of("preview"));
                 }
             } else {
                 // The link checks read the written files, so they run on the served folder once it holds the edit.
-                checked = InternalLinks.checked(builder.write(req, rendered, out, outputs));
+                checked = BuildChecks.run(builder.write(req, rendered, out, outputs.withoutSearchIndexes()), req.content(), contentDir);
             }
             written = rendered;
             layoutChanged = filesChanged = false;
-            if (checked.hasErrors()) return fail(errors(checked), t0);
-            problems = List.of();
-            return done(new Update(urls(outputs), outputs.all() || outputs.indexes() || wasBroken, outputs.pageCount(rendered),
-                    rendered.stats().rendered(), ms(t0), List.of()));
+            Update u;
+            if (checked.hasErrors()) {
+                u = fail(errors(checked), t0);
+            } else {
+                problems = List.of();
+                u = done(new Update(urls(outputs), outputs.all() || outputs.indexes() || wasBroken, outputs.pageCount(rendered),
+                        rendered.stats().rendered(), ms(t0), List.of()));
+            }
+            // The search data of a large version is megabytes: written after the open pages were told to reload.
+            if (!outputs.all()) builder.write(req, rendered, out, outputs.searchIndexesOnly());
+            return u;
         } catch (ContentException e) {
             return fail(e.problems().stream().map(p -> Finding.of(p).toText()).toList(), t0);
         } catch (Layout.LayoutException e) {

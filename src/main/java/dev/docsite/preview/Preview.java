@@ -1,6 +1,6 @@
 package dev.docsite.preview;
 
-import dev.docsite.check.InternalLinks;
+import dev.docsite.check.BuildChecks;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
@@ -65,7 +65,7 @@ public final class Preview {
                 if (rendered.hasErrors()) return new Result(revision, base, null, dir, rendered, null, rendered.findings(), false);
                 try (Publisher pub = new Publisher(dir)) {
                     // The link checks read the written files: staged, checked, then published or dropped.
-                    BuildResult built = InternalLinks.checked(builder.write(req, rendered, pub.staging(), Outputs.ALL));
+                    BuildResult built = BuildChecks.run(builder.write(req, rendered, pub.staging(), Outputs.ALL), req.content(), contentDir);
                     if (built.hasErrors()) return new Result(revision, base, null, dir, built, null, built.findings(), false);
                     Changes changes = null;
                     String baseBroken = null;

@@ -59,7 +59,7 @@ public final class AsciidocRenderer implements AutoCloseable {
 
     public RenderResult render(Page page, RenderInput input) {
         Asciidoctor a = asciidoctor();
-        RenderInput.Current cur = new RenderInput.Current(page, input, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+        RenderInput.Current cur = new RenderInput.Current(page, input);
         RenderInput.CURRENT.set(cur);
         logs.get().clear();
         String html;

@@ -50,19 +50,25 @@ final class Extensions {
         return c == null ? 0 : c.getLineNumber();
     }
 
-    static void error(StructuralNode node, String rule, String text) {
-        RenderInput.current().messages().add(new RenderResult.Message(true, rule, line(node), text));
+    static void error(int line, String rule, String text) {
+        RenderInput.current().messages().add(new RenderResult.Message(true, rule, line, text));
+    }
+
+    /** Body line of a macro as written ("error:" for inline, "error-table::" for block macros) followed by its target. */
+    static int macroLine(StructuralNode parent, String macro, String target) {
+        return RenderInput.current().lineOf(macro + target + "[", line(parent));
     }
 
     /** Looks an id up in the version's catalog; records an "unknown id" error with a suggestion otherwise. */
     static ErrorEntry lookup(StructuralNode parent, String macro, String id) {
         RenderInput.Current cur = RenderInput.current();
         ErrorEntry e = cur.input().error(id).orElse(null);
-        cur.errorIds().add(new RenderResult.Ref(id, line(parent)));
+        int line = macroLine(parent, macro.endsWith(":") ? macro : macro + "::", id);
+        cur.errorIds().add(new RenderResult.Ref(id, line));
         if (e == null) {
             List<String> ids = cur.input().catalogs().stream().flatMap(c -> c.errors().stream()).map(ErrorEntry::id).toList();
             String hint = dev.docsite.content.Suggest.closest(id, ids);
-            error(parent, "error-ref/unknown-id", macro + " names unknown error id '" + id + "' in version " + cur.input().version()
+            error(line, "error-ref/unknown-id", macro + " names unknown error id '" + id + "' in version " + cur.input().version()
                     + (hint != null ? " (did you mean '" + hint + "'?)" : " (expected an id from content/errors/)"));
         }
         return e;
@@ -73,21 +79,22 @@ final class Extensions {
 
         @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
             RenderInput.Current cur = RenderInput.current();
+            int line = macroLine(parent, "error-table::", target);
             Object aud = attributes.getOrDefault("audience", "admin");
             String audience = String.valueOf(aud);
             if (!Set.of("admin", "end-user").contains(audience)) {
-                error(parent, "error-table/audience", "error-table audience '" + audience + "' is not supported (expected admin or end-user)");
+                error(line, "error-table/audience", "error-table audience '" + audience + "' is not supported (expected admin or end-user)");
                 audience = "admin";
             }
             ErrorCatalog catalog = cur.input().catalog(target).orElse(null);
             if (catalog == null) {
                 List<String> ids = cur.input().catalogs().stream().map(ErrorCatalog::id).toList();
-                error(parent, "error-table/unknown-catalog", "error-table names unknown catalog '" + target + "' (expected one of "
+                error(line, "error-table/unknown-catalog", "error-table names unknown catalog '" + target + "' (expected one of "
                         + String.join(", ", ids) + ": a file content/errors/<id>.yaml)");
                 return createBlock(parent, "pass", "");
             }
             cur.tables().add(catalog.id() + "|" + audience);
-            for (ErrorEntry e : catalog.errors()) cur.errorIds().add(new RenderResult.Ref(e.id(), line(parent)));
+            for (ErrorEntry e : catalog.errors()) cur.errorIds().add(new RenderResult.Ref(e.id(), line));
             return createBlock(parent, "pass", ErrorHtml.table(catalog, audience, catalog.errors()));
         }
     }
@@ -99,7 +106,7 @@ final class Extensions {
             ErrorEntry e = lookup(parent, "error-response", target);
             if (e == null) return createBlock(parent, "pass", "");
             if (e.http() == null) {
-                error(parent, "error-response/not-server", "error-response names '" + target + "', a " + e.layer().yaml
+                error(RenderInput.current().macroLines().getOrDefault("error-response::" + target + "[", line(parent)), "error-response/not-server", "error-response names '" + target + "', a " + e.layer().yaml
                         + " error without an HTTP status (expected a server error)");
                 return createBlock(parent, "pass", "");
             }

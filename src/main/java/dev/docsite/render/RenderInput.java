@@ -25,9 +25,37 @@ public record RenderInput(String version, List<ErrorCatalog> catalogs, Map<Strin
         return Optional.empty();
     }
 
-    /** Render context of the page being converted on this thread (Asciidoctor converts on the caller's thread). */
+    /**
+     * Render context of the page being converted on this thread (Asciidoctor converts on the caller's thread).
+     * {@code macroLines} remembers, per macro text, the body line it was last found on, so the n-th use
+     * of the same macro is placed on its own line.
+     */
     record Current(Page page, RenderInput input, List<RenderResult.Ref> errorIds, List<String> tables,
-                   List<RenderResult.Message> messages, Map<String, String> includes) {}
+                   List<RenderResult.Message> messages, Map<String, String> includes, String[] bodyLines,
+                   Map<String, Integer> macroLines) {
+        Current(Page page, RenderInput input) {
+            this(page, input, new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                    new java.util.LinkedHashMap<>(), page.body().split("\n", -1), new java.util.HashMap<>());
+        }
+
+        /**
+         * Body line of {@code macro} (as written, e.g. "error:some.id[") at or after {@code from}: Asciidoctor
+         * gives block macros their parent's line and inline macros their paragraph's first line.
+         */
+        int lineOf(String macro, int from) {
+            int start = Math.max(Math.max(from, 1), macroLines.getOrDefault(macro, 0) + 1);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = start - 1; i < bodyLines.length; i++) {
+                    if (bodyLines[i].contains(macro)) {
+                        macroLines.put(macro, i + 1);
+                        return i + 1;
+                    }
+                }
+                start = 1;   // written before the block's line (attribute lines, includes): the first use will do
+            }
+            return from;
+        }
+    }
 
     static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 

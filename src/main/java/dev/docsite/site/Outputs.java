@@ -12,21 +12,33 @@ import java.util.Set;
 
 /**
  * Which files a write produces. A build writes everything. After an edit, serve writes only what the
- * edit changed: the pages whose own content changed; every page of a version when the navigation they
- * all embed changed; the indexes (home and audience pages, redirects, errors.json, versions.json,
- * sitemap, 404, assets) when something they show changed.
+ * edit changed: the pages whose own content changed and their version's search index (it holds every
+ * page's text); every page of a version when the navigation they all embed changed; the indexes (home
+ * and audience pages, redirects, errors.json, versions.json, sitemap, 404, assets) when something they
+ * show changed.
  *
- * @param pages   per version, the ids of the pages to write; null: every page
- * @param indexes whether to write everything that is not a page
+ * @param pages         per version, the ids of the pages to write; null: every page
+ * @param indexes       whether to write everything that is not a page or a search index
+ * @param searchIndexes versions whose search index to write; null: every version
  */
-public record Outputs(Map<String, Set<String>> pages, boolean indexes) {
-    public static final Outputs ALL = new Outputs(null, true);
+public record Outputs(Map<String, Set<String>> pages, boolean indexes, Set<String> searchIndexes) {
+    public static final Outputs ALL = new Outputs(null, true, null);
 
-    public boolean all() { return pages == null && indexes; }
+    public boolean all() { return pages == null && indexes && searchIndexes == null; }
 
-    public boolean isEmpty() { return !indexes && pages != null && pages.values().stream().allMatch(Set::isEmpty); }
+    public boolean isEmpty() {
+        return !indexes && pages != null && pages.values().stream().allMatch(Set::isEmpty) && searchIndexes != null && searchIndexes.isEmpty();
+    }
 
     public boolean page(String version, String pageId) { return pages == null || pages.getOrDefault(version, Set.of()).contains(pageId); }
+
+    public boolean searchIndex(String version) { return searchIndexes == null || searchIndexes.contains(version); }
+
+    /** These outputs but the search indexes: the page a reader waits for first, the search data after it. */
+    public Outputs withoutSearchIndexes() { return new Outputs(pages, indexes, Set.of()); }
+
+    /** Only the search indexes of these outputs. */
+    public Outputs searchIndexesOnly() { return new Outputs(Map.of(), false, searchIndexes); }
 
     /** Number of page files this write produces in {@code build}. */
     public int pageCount(BuildResult build) {
@@ -61,7 +73,10 @@ public record Outputs(Map<String, Set<String>> pages, boolean indexes) {
             if (!b.content().input().catalogs().equals(a.content().input().catalogs())) indexes = true;
             pages.put(a.name(), ids);
         }
-        return new Outputs(pages, indexes);
+        // A version's search index holds every page's title, summary and text.
+        Set<String> search = new LinkedHashSet<>();
+        pages.forEach((version, ids) -> { if (!ids.isEmpty()) search.add(version); });
+        return new Outputs(pages, indexes, search);
     }
 
     /** Configuration, versions, and per version the page ids with their aliases. */

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 
 /**
  * Lays out and writes the site: per version the home page, audience landing pages, pages, alias
- * redirects and errors.json; at the top the version redirect, versions.json, sitemap.xml, 404 page
+ * redirects, errors.json and the search index; at the top the version redirect, versions.json, sitemap.xml, 404 page
  * and the shared assets. Navigation HTML is rendered once per version and audience, not per page.
  */
 final class SiteWriter {
@@ -81,6 +81,11 @@ final class SiteWriter {
                 throw new LayoutFailure(e);
             }
         });
+        if (outputs.searchIndex(v.name())) {
+            String index = SearchIndex.json(b, config);
+            writeFile(v.name() + "/" + SearchIndex.JSON_FILE, index);
+            writeFile(v.name() + "/" + SearchIndex.JS_FILE, SearchIndex.script(index));
+        }
         if (!outputs.indexes()) return;
         writeFile(v.name() + "/index.html", layout.render("home.ftlh", homeModel(b, all)));
         for (SiteConfig.Audience a : config.audiences()) {
@@ -131,11 +136,14 @@ final class SiteWriter {
                 m.put("scenario", e.scenario());
                 if (e.userTitle() != null) m.put("user_title", e.userTitle());
                 m.put("user_message", e.userMessage());
+                // What each {name} in the text stands for, so the app and support tools can fill or explain it.
+                if (!e.placeholders().isEmpty()) m.put("placeholders", e.placeholders());
                 m.put("silent", e.silent());
                 m.put("retry", e.retry().yaml);
                 m.put("fallback", e.fallback().yaml);
                 m.put("cause", e.cause());
                 m.put("resolution", e.resolution());
+                m.put("anchor", e.anchor());
                 if (page != null) m.put("url", page + ".html#" + e.anchor());
                 errors.add(m);
             }
@@ -154,8 +162,10 @@ final class SiteWriter {
         page.put("id", p.id());
         page.put("title", p.title());
         page.put("summary", p.summary());
-        page.put("html", rp.html());
+        page.put("html", ReaderHtml.enhance(rp.html(), rp.raw().anchors()));
         page.put("toc", toc(rp.raw().headings()));
+        // An admin error table needs the width of two columns: such a page lays out as a reference page.
+        page.put("reference", rp.raw().tables().stream().anyMatch(t -> t.endsWith("|admin")));
         page.put("editUrl", config.editUrl() == null ? null : config.editUrl().replace("{path}", p.path()));
         page.put("lastUpdated", p.lastUpdated() == null ? null : DATE.format(p.lastUpdated()));
         page.put("lastUpdatedIso", p.lastUpdated() == null ? null : p.lastUpdated().toString());
@@ -288,7 +298,9 @@ final class SiteWriter {
                 throw new LayoutFailure(e);
             }
         });
-        if (pageId != null) html = html.replace("data-page=\"" + pageId + "\"", "data-page=\"" + pageId + "\" aria-current=\"page\"");
+        // An audience landing page has no page id: its entry in the navigation is "<audience>/index".
+        String current = pageId != null ? pageId : audience != null && path.equals(audience + "/index.html") ? audience + "/index" : null;
+        if (current != null) html = html.replace("data-page=\"" + current + "\"", "data-page=\"" + current + "\" aria-current=\"page\"");
         return html;
     }
 

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The default documentation set is product: complete, consistent with the product's own texts, and building cleanly. */
 class DefaultContentTest {
     static final Path CONTENT = Path.of("content");
-    static final Path UPSTREAM = Path.of("..", "shared", "upstream");
+    /** Copies of the product's translation files (shared/upstream), kept with the tests so CI has them. */
+    static final Path UPSTREAM = Path.of("src", "test", "resources", "upstream");
     static ContentSet content;
 
     @BeforeAll static void load() throws ContentException {

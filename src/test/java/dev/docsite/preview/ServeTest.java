@@ -102,6 +102,8 @@ class ServeTest {
         assertEquals(List.of("/2.0/decision-maker/why.html", "/1.0/decision-maker/why.html"), u.urls());
         assertEquals(setup, fileKey("2.0/admin/setup.html"), "an unchanged page is not rewritten");
         assertEquals(home, fileKey("2.0/index.html"), "nor is the home page");
+        await("the version's search data has the new text (written after the reload event)",
+                () -> get("/2.0/search-index.json").body().contains("Risk drops."));
         await("open pages hear which page changed", () -> events.stream().anyMatch(e -> e.contains("\"/2.0/decision-maker/why.html\"")));
     }
 

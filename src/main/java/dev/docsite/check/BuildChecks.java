@@ -1,0 +1,31 @@
+package dev.docsite.check;
+
+import dev.docsite.content.ContentSet;
+import dev.docsite.report.Finding;
+import dev.docsite.report.Findings;
+import dev.docsite.site.BuildResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks every build must pass, whoever builds (build, check, preview, serve): internal links,
+ * which read the written files, and the catalog rules that need the built versions.
+ */
+public final class BuildChecks {
+    private BuildChecks() {}
+
+    /**
+     * @param written    a build written into {@code written.dir()}
+     * @param content    the content it was built from
+     * @param contentDir the content folder (for the comparison with the last commit; see {@link CatalogChecks})
+     * @return the build with these findings added to its own, sorted
+     */
+    public static BuildResult run(BuildResult written, ContentSet content, Path contentDir) {
+        List<Finding> all = new ArrayList<>(written.findings());
+        all.addAll(InternalLinks.check(written));
+        all.addAll(CatalogChecks.check(written, content, contentDir));
+        return new BuildResult(written.dir(), written.versions(), Findings.sorted(all), written.stats());
+    }
+}

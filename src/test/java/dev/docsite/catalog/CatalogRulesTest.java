@@ -1,0 +1,122 @@
+package dev.docsite.catalog;
+
+import dev.docsite.Fixture;
+import dev.docsite.content.ContentException;
+import dev.docsite.content.ContentLoader;
+import dev.docsite.content.DirectorySource;
+import dev.docsite.content.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The catalog rules on the catalogs themselves: each fixture breaks exactly one rule; the clean fixture
+ * breaks none. (That they fail the build and are reported with everything else: CheckCommandTest.)
+ */
+class CatalogRulesTest {
+    @TempDir Path dir;
+
+    private static final String CATALOG = "errors/sign-in.yaml";
+
+    private List<Problem> problems(Path content) throws ContentException {
+        return CatalogRules.checkStructure(ContentLoader.load(new DirectorySource(content)).catalogs());
+    }
+
+    /** Asserts the load fails with exactly one problem, of {@code rule}, at {@code line} of the catalog. */
+    private Problem only(Path content, String rule, int line) throws ContentException {
+        List<Problem> ps = problems(content);
+        assertEquals(1, ps.size(), "expected one problem, got " + ps);
+        Problem p = ps.get(0);
+        assertEquals(rule, p.rule(), p.toString());
+        assertEquals(content.resolve(CATALOG).toAbsolutePath().normalize().toString(), p.pos().file(), p.toString());
+        assertEquals(line, p.pos().line(), p.toString());
+        return p;
+    }
+
+    private int line(Path content, String text) throws Exception { return Fixture.lineOf(content.resolve(CATALOG), text); }
+
+    private int line(Path content, String after, String text) throws Exception { return Fixture.lineOf(content.resolve(CATALOG), after, text); }
+
+    @Test void cleanCatalogsBreakNoRule() throws Exception {
+        assertEquals(List.of(), problems(Fixture.clean(dir)));
+    }
+
+    @Test void idsAreUniqueAcrossCatalogs() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, "errors/config.yaml", "model.config.is_valid.tenant_id.app_error", "ent.login.account_locked.app_error");
+        // Catalogs load in file order: config.yaml first, so the sign-in entry is the second definition.
+        Problem p = only(c, CatalogRules.UNIQUE_ID, line(c, "- id: ent.login.account_locked.app_error"));
+        assertTrue(p.message().contains(Fixture.at(c.resolve("errors/config.yaml"), "ent.login.account_locked.app_error")), p.message());
+    }
+
+    @Test void serverIdsFollowTheServerFormat() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "id: ent.login.account_locked.app_error", "id: ent.login.AccountLocked");
+        Problem p = only(c, CatalogRules.SERVER_ID_FORMAT, line(c, "ent.login.AccountLocked"));
+        assertTrue(p.message().contains("'ent.login.AccountLocked'"), p.message());
+    }
+
+    @Test void serverErrorsHaveAnHttpStatusInRange() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "http: 409", "http: 302");
+        only(c, CatalogRules.HTTP_STATUS, line(c, "http: 302"));
+    }
+
+    @Test void serverErrorsWithoutHttpStatusAreReported() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "    http: 409\n", "");
+        only(c, CatalogRules.HTTP_STATUS, line(c, "- id: ent.login.account_locked.app_error"));
+    }
+
+    @Test void onlyServerErrorsHaveAnHttpStatus() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "    layer: mobile\n", "    layer: mobile\n    http: 400\n");
+        only(c, CatalogRules.HTTP_STATUS, line(c, "layer: mobile", "http: 400"));
+    }
+
+    @Test void silentErrorsFallBackToWebSso() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "    fallback: web-sso\n", "    fallback: none\n");
+        Problem p = only(c, CatalogRules.SILENT_FALLBACK, line(c, "api.user.login.not_configured.app_error", "fallback:"));
+        assertTrue(p.message().contains("api.user.login.not_configured.app_error"), p.message());
+    }
+
+    @Test void silentErrorsAreNotRetried() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "    retry: none\n    fallback: web-sso\n", "    retry: once\n    fallback: web-sso\n");
+        only(c, CatalogRules.SILENT_RETRY, line(c, "api.user.login.not_configured.app_error", "retry:"));
+    }
+
+    @Test void everyEntryHasACause() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "    cause: The matching user was deactivated.\n", "");
+        Problem p = only(c, CatalogRules.CAUSE_RESOLUTION, line(c, "- id: ent.login.account_locked.app_error"));
+        assertTrue(p.message().contains("no cause"), p.message());
+    }
+
+    @Test void everyEntryHasAResolution() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "    resolution: Update the app.\n", "");
+        Problem p = only(c, CatalogRules.CAUSE_RESOLUTION, line(c, "- id: ent.login.legacy_token.app_error"));
+        assertTrue(p.message().contains("no resolution"), p.message());
+    }
+
+    @Test void placeholdersInMessagesAreDeclared() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "Please contact your system administrator.\"", "Please contact {admin_name}.\"");
+        Problem p = only(c, CatalogRules.PLACEHOLDER, line(c, "Please contact {admin_name}"));
+        assertTrue(p.message().contains("{admin_name}"), p.message());
+    }
+
+    @Test void declaredPlaceholdersAreUsed() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "\"{organization} requires enrollment", "\"Your organization requires enrollment");
+        Problem p = only(c, CatalogRules.PLACEHOLDER, line(c, "placeholders:"));
+        assertTrue(p.message().contains("'organization'"), p.message());
+    }
+}
