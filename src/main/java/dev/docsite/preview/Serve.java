@@ -27,24 +27,25 @@ public final class Serve implements AutoCloseable {
     }
 
     /**
-     * Builds the site into {@code out}, then serves it on 127.0.0.1:{@code port} (0: any free port) and
-     * watches the content and templates folders. {@code log} hears every update, the first included.
+     * Serves {@code out} on 127.0.0.1:{@code port} (0: any free port), watches the content and templates
+     * folders and builds the site. {@code log} hears every update, the first build included.
      */
     public static Serve start(Path content, Path templates, Path out, SiteBuilder builder, int port,
                               Consumer<LiveSite.Update> log) throws IOException {
         LiveSite site = new LiveSite(content, templates, out, builder);
         site.onUpdate(log);
-        LiveSite.Update first = site.start();
+        // Bound before the first build, so a port in use is reported at once, not after a full build.
         SiteServer server = new SiteServer(site.out(), port, site::problems);
         site.onUpdate(server::changed);
-        Watcher watcher;
+        Watcher watcher = null;
         try {
             watcher = new Watcher(site.watched(), QUIET_MILLIS, site::update);
-        } catch (IOException e) {
+            return new Serve(site, server, watcher, site.start());
+        } catch (IOException | RuntimeException e) {
+            if (watcher != null) watcher.close();
             server.close();
             throw e;
         }
-        return new Serve(site, server, watcher, first);
     }
 
     public LiveSite site() { return site; }
