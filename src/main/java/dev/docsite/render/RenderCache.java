@@ -21,6 +21,7 @@ public final class RenderCache {
 
     private final Path dir;   // null: memory only
     private final Map<String, RenderResult> memory = new ConcurrentHashMap<>();
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
 
     public RenderCache(Path dir) { this.dir = dir; }
 
@@ -51,6 +52,34 @@ public final class RenderCache {
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // The cache is an optimisation: failing to write it never fails a build.
+        }
+    }
+
+    /** Text derived from a render (e.g. a page's search entry), under its own key; null when absent. */
+    public String getText(String key) {
+        String t = texts.get(key);
+        if (t != null || dir == null) return t;
+        Path f = dir.resolve(key.substring(0, 2)).resolve(key + ".txt");
+        try {
+            t = Files.readString(f);
+            texts.put(key, t);
+            return t;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public void putText(String key, String text) {
+        texts.put(key, text);
+        if (dir == null) return;
+        try {
+            Path f = dir.resolve(key.substring(0, 2)).resolve(key + ".txt");
+            Files.createDirectories(f.getParent());
+            Path tmp = Files.createTempFile(f.getParent(), ".tmp-", ".txt");
+            Files.writeString(tmp, text);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // an optimisation only, like renders
         }
     }
 

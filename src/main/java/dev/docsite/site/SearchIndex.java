@@ -4,20 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
+import dev.docsite.render.RenderCache;
 import dev.docsite.render.RenderedPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -45,9 +44,9 @@ final class SearchIndex {
      * together from them: the same text as serializing the whole tree, but an entry is made once per
      * render, so after an edit serve re-encodes the page that changed, not every page of the version.
      */
-    static String json(BuildResult.VersionBuild build, SiteConfig config) throws JsonProcessingException {
-        // Parsing every page's HTML is the cost here: spread it over the cores like the page writing.
-        List<String> pages = build.pages().parallelStream().map(SearchIndex::entry).toList();
+    static String json(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache) throws JsonProcessingException {
+        // Parsing a page's HTML is the cost here: spread it over the cores like the page writing.
+        List<String> pages = build.pages().parallelStream().map(rp -> entry(rp, cache)).toList();
         StringBuilder b = new StringBuilder(pages.stream().mapToInt(String::length).sum() + pages.size() + 512);
         b.append("{\"version\":").append(JSON.writeValueAsString(build.name()))
                 .append(",\"audiences\":").append(JSON.writeValueAsString(config.audiences().stream().map(a -> Map.of("id", a.id(), "title", a.title())).toList()))
@@ -58,25 +57,27 @@ final class SearchIndex {
 
     static String script(String json) { return "window." + GLOBAL + "=" + json + ";\n"; }
 
-    // Entries by rendered body, serialized: an unchanged page keeps its HTML string from render to render,
-    // and the fields kept beside the entry confirm it is the same page. Weak keys: an entry goes with its
-    // render (so the value holds nothing that refers to the key).
-    private record Entry(String url, String title, String audience, String summary, String json) {}
+    /** Bump when an entry's shape changes: cached entries of another format are not reused. */
+    static final String ENTRY_FORMAT = "search-entry-1";
 
-    private static final Map<String, Entry> ENTRIES = Collections.synchronizedMap(new WeakHashMap<>());
-
-    private static String entry(RenderedPage rp) {
+    /**
+     * A page's entry, serialized. Extracting text from HTML is the index's whole cost, so entries are
+     * cached by everything they are made of: an unchanged page is never parsed again, in serve or in
+     * a rebuild with nothing changed.
+     */
+    private static String entry(RenderedPage rp, RenderCache cache) {
         Page p = rp.page();
-        Entry e = ENTRIES.get(rp.html());
-        if (e != null && e.url().equals(rp.outputPath()) && e.title().equals(p.title()) && e.audience().equals(p.audience())
-                && e.summary().equals(p.summary())) return e.json();
+        String key = SiteBuilder.sha(ENTRY_FORMAT + "\0" + rp.outputPath() + "\0" + p.title() + "\0" + p.audience() + "\0"
+                + p.summary() + "\0" + rp.html());
+        String json = cache.getText(key);
+        if (json != null) return json;
         try {
-            e = new Entry(rp.outputPath(), p.title(), p.audience(), p.summary(), JSON.writeValueAsString(page(rp)));
+            json = JSON.writeValueAsString(page(rp));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot encode the search entry of " + p.id(), ex);
         }
-        ENTRIES.put(rp.html(), e);
-        return e.json();
+        cache.putText(key, json);
+        return json;
     }
 
     static Map<String, Object> page(RenderedPage rp) {

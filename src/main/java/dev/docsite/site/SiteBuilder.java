@@ -106,7 +106,7 @@ public final class SiteBuilder {
     /** Lays out and writes {@code outputs} of a rendered build into {@code dir}. */
     public BuildResult write(Request req, BuildResult rendered, Path dir, Outputs outputs) throws IOException, Layout.LayoutException {
         long start = System.nanoTime();
-        new SiteWriter(layout, req.content().config(), req.banner(), dir).write(rendered.versions(), outputs);
+        new SiteWriter(layout, req.content().config(), req.banner(), dir, cache).write(rendered.versions(), outputs);
         BuildResult.Stats s = rendered.stats();
         long ms = s.millis() + (System.nanoTime() - start) / 1_000_000;
         return new BuildResult(dir, rendered.versions(), rendered.findings(), new BuildResult.Stats(s.pages(), s.rendered(), s.reused(), ms));

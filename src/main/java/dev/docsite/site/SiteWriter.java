@@ -7,6 +7,7 @@ import dev.docsite.catalog.ErrorEntry;
 import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.render.Layout;
+import dev.docsite.render.RenderCache;
 import dev.docsite.render.Links;
 import dev.docsite.render.RenderResult;
 import dev.docsite.render.RenderedPage;
@@ -39,13 +40,15 @@ final class SiteWriter {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
     private final Layout layout;
+    private final RenderCache cache;
     private final SiteConfig config;
     private final String banner;
     private final Path out;
     private final String assetVersion;
     private final Map<String, String> navCache = new ConcurrentHashMap<>();
 
-    SiteWriter(Layout layout, SiteConfig config, String banner, Path out) throws IOException {
+    SiteWriter(Layout layout, SiteConfig config, String banner, Path out, RenderCache cache) throws IOException {
+        this.cache = cache;
         this.layout = layout;
         this.config = config;
         this.banner = banner;
@@ -82,7 +85,7 @@ final class SiteWriter {
             }
         });
         if (outputs.searchIndex(v.name())) {
-            String index = SearchIndex.json(b, config);
+            String index = SearchIndex.json(b, config, cache);
             writeFile(v.name() + "/" + SearchIndex.JSON_FILE, index);
             writeFile(v.name() + "/" + SearchIndex.JS_FILE, SearchIndex.script(index));
         }
