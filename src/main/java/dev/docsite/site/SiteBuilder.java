@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,7 +131,8 @@ public final class SiteBuilder {
         List<List<String>> keysPerVersion = new ArrayList<>();
         Map<KeyInput, String> lastKeys = memo.keys, keyMemo = new HashMap<>();
         for (VersionContent v : versions) {
-            String envHash = hash(catalogState(v) + v.input().tablePageByCatalog() + v.content().schemas());
+            // Sorted: Map.copyOf iterates in a different order in every JVM, which would miss the disk cache.
+            String envHash = hash(catalogState(v) + new TreeMap<>(v.input().tablePageByCatalog()) + new TreeMap<>(v.content().schemas()));
             List<String> keys = new ArrayList<>();
             for (Page p : v.pages()) {
                 KeyInput in = new KeyInput(p, v.name(), envHash);
