@@ -144,6 +144,9 @@ final class Extensions {
         private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
 
         @Override public Document process(Document document) {
+            // findBy wraps every block of the document in a Java object: only pay for it on pages that
+            // have a live example (the renderer marks them).
+            if (!RenderInput.current().page().body().contains("role=live")) return document;
             for (StructuralNode block : document.findBy(Map.of("context", ":listing"))) {
                 if (!block.hasRole("live")) continue;
                 Object schemaName = block.getAttribute("schema");
