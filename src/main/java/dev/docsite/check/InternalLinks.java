@@ -17,7 +17,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -253,7 +252,7 @@ public final class InternalLinks {
         Path versionDir = root.resolve(v.name());
         Path target;
         if (path.startsWith("/")) {
-            String base = basePath(v.content().config());
+            String base = v.content().config().basePath();
             if (!path.startsWith(base)) {
                 add(l.pos(), ABSOLUTE_PATH, Finding.Severity.WARNING, "'" + href + "' is an absolute path outside the site's base URL path " + base
                         + " (expected a path relative to the page, e.g. image::diagram.png[] for content/pages/"
@@ -283,16 +282,6 @@ public final class InternalLinks {
             RenderedPage page = byId.get(rel.substring(0, rel.length() - 5));
             if (page != null && !hasAnchor(page, anchor, layoutIds))
                 add(l.pos(), MISSING_ANCHOR, "link to '" + href + "': no such anchor on that page" + suggestAnchor(page, anchor, layoutIds), v);
-        }
-    }
-
-    private static String basePath(SiteConfig config) {
-        if (config.baseUrl() == null) return "/";
-        try {
-            String p = URI.create(config.baseUrl()).getPath();
-            return p == null || p.isEmpty() ? "/" : p;
-        } catch (IllegalArgumentException e) {
-            return "/";
         }
     }
 

@@ -18,6 +18,17 @@ public record SiteConfig(String title, String baseUrl, String editUrl, List<Audi
 
     public VersionSpec latest() { return versions.get(0); }
 
+    /** The site's absolute path on its host, from base_url ("/intune/"), or "/" when unknown. */
+    public String basePath() {
+        if (baseUrl == null) return "/";
+        try {
+            String p = java.net.URI.create(baseUrl).getPath();
+            return p == null || p.isEmpty() ? "/" : p;
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+
     public Optional<Audience> audience(String id) {
         return audiences.stream().filter(a -> a.id().equals(id)).findFirst();
     }

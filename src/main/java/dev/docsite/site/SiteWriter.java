@@ -343,22 +343,11 @@ final class SiteWriter {
         nf.put("site", siteModel());
         nf.put("title", "Page not found");
         nf.put("latest", latest);
-        nf.put("basePath", basePath());
+        nf.put("basePath", config.basePath());
         nf.put("assetVersion", assetVersion);
         writeFile("404.html", layout.render("404.ftlh", nf));
         writeFile("sitemap.xml", sitemap(builds, latest));
         writeFile("robots.txt", "User-agent: *\nAllow: /\n" + (config.baseUrl() == null ? "" : "Sitemap: " + config.baseUrl() + "sitemap.xml\n"));
-    }
-
-    /** Absolute path of the site on its host (from base_url), for the 404 page that hosts serve at any depth. */
-    private String basePath() {
-        if (config.baseUrl() == null) return "/";
-        try {
-            String p = java.net.URI.create(config.baseUrl()).getPath();
-            return p == null || p.isEmpty() ? "/" : p;
-        } catch (IllegalArgumentException e) {
-            return "/";
-        }
     }
 
     private String sitemap(List<BuildResult.VersionBuild> builds, String latest) {
