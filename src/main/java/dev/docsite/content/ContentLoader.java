@@ -349,13 +349,5 @@ public final class ContentLoader {
         }
     }
 
-    /** Line of {@code needle}'s first occurrence in {@code text} (1-based), or 0. */
-    public static int lineOf(String text, String needle) {
-        int i = text.indexOf(needle);
-        if (i < 0) return 0;
-        int line = 1;
-        for (int k = 0; k < i; k++) if (text.charAt(k) == '\n') line++;
-        return line;
-    }
 
 }

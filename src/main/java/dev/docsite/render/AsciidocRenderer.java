@@ -55,8 +55,6 @@ public final class AsciidocRenderer implements AutoCloseable {
     /** Starts JRuby now (e.g. while other work runs) instead of on the first page. */
     public void warmUp() { asciidoctor(); }
 
-    public boolean started() { return asciidoctor != null; }
-
     public RenderResult render(Page page, RenderInput input) {
         Asciidoctor a = asciidoctor();
         RenderInput.Current cur = new RenderInput.Current(page, input);

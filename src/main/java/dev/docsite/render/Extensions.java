@@ -22,11 +22,7 @@ import org.asciidoctor.extension.PreprocessorReader;
 import org.asciidoctor.extension.Treeprocessor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -202,7 +198,7 @@ final class Extensions {
                     return;
                 }
                 String text = cur.input().source().read(resolved);
-                cur.includes().put(resolved, sha(text));
+                cur.includes().put(resolved, RenderCache.sha(text));
                 reader.pushInclude(text, resolved, resolved, 1, attributes);
             } catch (IOException e) {
                 cur.messages().add(new RenderResult.Message(true, "include/unreadable", reader.getLineNumber() - 1,
@@ -211,9 +207,4 @@ final class Extensions {
         }
     }
 
-    static String sha(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
-    }
 }

@@ -1,15 +1,9 @@
 package dev.docsite.render;
 
-import java.util.regex.Pattern;
-
 /** How rendered HTML marks links to other pages until the site stage knows the version's URLs. */
 public final class Links {
     /** Prefix of an href to a page id: "docsite:xref:admin/setup.html#anchor". */
     public static final String MARKER = "docsite:xref:";
-    /** Finds marked hrefs: group 1 = page id, group 2 = anchor (may be null). */
-    public static final Pattern MARKED_HREF = Pattern.compile("href=\"" + Pattern.quote(MARKER) + "([^\"#]*?)(?:\\.html)?(?:#([^\"]*))?\"");
-    /** Finds xref macros in AsciiDoc source: group 1 = target as written. */
-    public static final Pattern XREF_SOURCE = Pattern.compile("xref:([^\\[\\s]+)\\[|<<([^>,\\s]+)");
 
     private Links() {}
 

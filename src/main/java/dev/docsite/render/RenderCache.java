@@ -25,6 +25,14 @@ public final class RenderCache {
 
     public RenderCache(Path dir) { this.dir = dir; }
 
+    /** SHA-256 of text as hex: the cache's keys, and the hashes that prove an input unchanged. */
+    public static String sha(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
+    }
+
     public static RenderCache memoryOnly() { return new RenderCache(null); }
 
     public RenderResult get(String key) {

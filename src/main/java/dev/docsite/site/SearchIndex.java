@@ -67,7 +67,7 @@ final class SearchIndex {
      */
     private static String entry(RenderedPage rp, RenderCache cache) {
         Page p = rp.page();
-        String key = SiteBuilder.sha(ENTRY_FORMAT + "\0" + rp.outputPath() + "\0" + p.title() + "\0" + p.audience() + "\0"
+        String key = RenderCache.sha(ENTRY_FORMAT + "\0" + rp.outputPath() + "\0" + p.title() + "\0" + p.audience() + "\0"
                 + p.summary() + "\0" + rp.html());
         String json = cache.getText(key);
         if (json != null) return json;

@@ -15,13 +15,9 @@ import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,7 +241,7 @@ public final class SiteBuilder {
         for (Map.Entry<String, String> inc : r.includes().entrySet()) {
             try {
                 if (!job.version.input().source().exists(inc.getKey())) return false;
-                if (!sha(job.version.input().source().read(inc.getKey())).equals(inc.getValue())) return false;
+                if (!RenderCache.sha(job.version.input().source().read(inc.getKey())).equals(inc.getValue())) return false;
             } catch (IOException e) {
                 return false;
             }
@@ -264,7 +260,7 @@ public final class SiteBuilder {
         if (body.contains("docsite-version") || body.contains("include::")) b.append("\0v=").append(v.name());
         if (body.contains("error:") || body.contains("error-table::") || body.contains("error-response::")
                 || body.contains("user-message::") || body.contains("role=live")) b.append("\0env=").append(envHash);
-        return sha(b.toString());
+        return RenderCache.sha(b.toString());
     }
 
     /** Loads a version's content from its git ref; the source stays open for includes until the build ends. */
@@ -280,11 +276,5 @@ public final class SiteBuilder {
         }
     }
 
-    public static String sha(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
-    }
-
-    static String hash(String s) { return sha(s).substring(0, 16); }
+    static String hash(String s) { return RenderCache.sha(s).substring(0, 16); }
 }
