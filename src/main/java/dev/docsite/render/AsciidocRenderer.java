@@ -83,7 +83,7 @@ public final class AsciidocRenderer implements AutoCloseable {
             RenderInput.CURRENT.remove();
         }
         for (LogRecord r : logs.get()) {
-            int line = r.getCursor() == null ? lineFromMessage(page.body(), r.getMessage()) : r.getCursor().getLineNumber();
+            int line = r.getCursor() == null ? lineFromMessage(cur, r.getMessage()) : r.getCursor().getLineNumber();
             boolean error = r.getSeverity() == Severity.ERROR || r.getSeverity() == Severity.FATAL;
             cur.messages().add(new RenderResult.Message(error, "asciidoc/" + r.getSeverity().name().toLowerCase(), line, r.getMessage()));
         }
@@ -95,13 +95,9 @@ public final class AsciidocRenderer implements AutoCloseable {
     private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("missing attribute: (\\S+)");
 
     /** Some Asciidoctor warnings carry no cursor; find the body line they speak of where the message names it. */
-    static int lineFromMessage(String body, String message) {
+    static int lineFromMessage(RenderInput.Current cur, String message) {
         Matcher m = MISSING_ATTRIBUTE.matcher(message == null ? "" : message);
-        if (!m.find()) return 0;
-        String needle = "{" + m.group(1) + "}";
-        String[] lines = body.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) if (lines[i].contains(needle)) return i + 1;
-        return 0;
+        return m.find() ? cur.lineOf("{" + m.group(1) + "}", 0) : 0;
     }
 
     static Map<String, String> anchors(String html) {
