@@ -1,5 +1,6 @@
 package dev.docsite.catalog;
 
+import dev.docsite.rules.CatalogEntryRules;
 import dev.docsite.content.Problem;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.content.SourcePos;
@@ -21,28 +22,17 @@ import java.util.regex.Pattern;
  * {@link #removedFromWorkTree}) are fed by the check stage (dev.docsite.check.CatalogChecks).
  */
 public final class CatalogRules {
-    public static final String UNIQUE_ID = "catalog/unique-id";
-    public static final String SERVER_ID_FORMAT = "catalog/server-id-format";
-    public static final String HTTP_STATUS = "catalog/http-status";
-    public static final String SILENT_FALLBACK = "catalog/silent-needs-fallback";
-    public static final String SILENT_RETRY = "catalog/silent-no-retry";
-    public static final String CAUSE_RESOLUTION = "catalog/cause-and-resolution";
-    public static final String PLACEHOLDER = "catalog/placeholder-declared";
+    public static final String UNIQUE_ID = CatalogEntryRules.UNIQUE_ID.id();
+    public static final String SERVER_ID_FORMAT = CatalogEntryRules.SERVER_ID_FORMAT.id();
+    public static final String HTTP_STATUS = CatalogEntryRules.HTTP_STATUS.id();
+    public static final String SILENT_FALLBACK = CatalogEntryRules.SILENT_FALLBACK.id();
+    public static final String SILENT_RETRY = CatalogEntryRules.SILENT_RETRY.id();
+    public static final String CAUSE_RESOLUTION = CatalogEntryRules.CAUSE_RESOLUTION.id();
+    public static final String PLACEHOLDER = CatalogEntryRules.PLACEHOLDER.id();
 
-    public static final String ADMIN_COVERAGE = "catalog/shown-to-admins";
-    public static final String REMOVED = "catalog/removed-without-until";
+    public static final String ADMIN_COVERAGE = CatalogEntryRules.ADMIN_COVERAGE.id();
+    public static final String REMOVED = CatalogEntryRules.REMOVED.id();
 
-    /** One line per rule, for reports that describe their rules (SARIF). */
-    public static final Map<String, String> DESCRIPTIONS = Map.of(
-            UNIQUE_ID, "Error ids are unique across all catalogs.",
-            SERVER_ID_FORMAT, "A server error id matches ^(api|ent)(\\.[a-z0-9_]+)+\\.app_error$.",
-            HTTP_STATUS, "A server error has an HTTP status from 400 to 599; other layers have none.",
-            SILENT_FALLBACK, "A silent error (no user message) falls back to web SSO, so the user is never left with nothing.",
-            SILENT_RETRY, "A silent error is never retried: the user cannot retry what they never see.",
-            CAUSE_RESOLUTION, "Every error has a cause and a resolution.",
-            PLACEHOLDER, "Every {placeholder} in a message is declared, and every declared placeholder is used.",
-            ADMIN_COVERAGE, "Every catalog entry is shown in an admin error table on at least one admin-audience page.",
-            REMOVED, "An error id is never removed silently: an entry that leaves a version keeps its place with 'until'.");
 
     static final Pattern SERVER_ID = Pattern.compile("^(api|ent)(\\.[a-z0-9_]+)+\\.app_error$");
     static final Pattern PLACEHOLDER_USE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");

@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.rules.ErrorTableRules;
 import dev.docsite.catalog.ErrorCatalog;
 import dev.docsite.catalog.ErrorEntry;
 import dev.docsite.catalog.ErrorHtml;
@@ -44,33 +45,18 @@ import java.util.regex.Pattern;
  * of every check run.
  */
 public final class ErrorTableChecks {
-    public static final String MISSING_TABLE = "error-table/missing-table";
+    public static final String MISSING_TABLE = ErrorTableRules.MISSING_TABLE.id();
     /** Same id as the extension's build error for an error-table macro naming an unknown catalog. */
-    public static final String UNKNOWN_CATALOG = "error-table/unknown-catalog";
-    public static final String HEADER = "error-table/header";
-    public static final String MISSING_ROW = "error-table/missing-row";
-    public static final String EXTRA_ROW = "error-table/extra-row";
-    public static final String ROW_ORDER = "error-table/row-order";
-    public static final String ROW_ANCHOR = "error-table/row-anchor";
-    public static final String CELL = "error-table/cell-differs";
-    public static final String HAND_TABLE = "hand-table/differs";
-    public static final String DRIFT = "drift/user-message";
+    public static final String UNKNOWN_CATALOG = ErrorTableRules.UNKNOWN_CATALOG.id();
+    public static final String HEADER = ErrorTableRules.HEADER.id();
+    public static final String MISSING_ROW = ErrorTableRules.MISSING_ROW.id();
+    public static final String EXTRA_ROW = ErrorTableRules.EXTRA_ROW.id();
+    public static final String ROW_ORDER = ErrorTableRules.ROW_ORDER.id();
+    public static final String ROW_ANCHOR = ErrorTableRules.ROW_ANCHOR.id();
+    public static final String CELL = ErrorTableRules.CELL.id();
+    public static final String HAND_TABLE = ErrorTableRules.HAND_TABLE.id();
+    public static final String DRIFT = ErrorTableRules.DRIFT.id();
 
-    /** One line per rule, for reports that describe their rules (SARIF); the first three are the extensions' build errors. */
-    public static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-            Map.entry("error-ref/unknown-id", "Every id in error:, error-response:: and user-message:: exists in the catalog of the version."),
-            Map.entry("error-table/audience", "An error table's audience is admin or end-user."),
-            Map.entry("error-response/not-server", "error-response:: names a server error (one with an HTTP status)."),
-            Map.entry(UNKNOWN_CATALOG, "Every error table names a catalog of its version."),
-            Map.entry(MISSING_TABLE, "Every error-table macro appears as a table in the written page."),
-            Map.entry(HEADER, "A generated error table has the columns of its audience."),
-            Map.entry(MISSING_ROW, "A generated error table has a row for every catalog entry of its version."),
-            Map.entry(EXTRA_ROW, "A generated error table has no row the catalog of its version lacks."),
-            Map.entry(ROW_ORDER, "A generated error table lists its rows in catalog order."),
-            Map.entry(ROW_ANCHOR, "Each generated error-table row carries the entry's stable anchor."),
-            Map.entry(CELL, "Each cell of a generated error table equals the catalog."),
-            Map.entry(HAND_TABLE, "A hand-written table row naming a catalog id agrees with the catalog (HTTP status, user message, retry, fallback)."),
-            Map.entry(DRIFT, "Text quoted in prose that nearly matches a catalog user message is that message exactly."));
 
     private static final Pattern HTTP_IN_TEXT = Pattern.compile("\\bHTTP(?:\\s+status)?\\s+([1-5]\\d\\d)\\b");
     private static final Pattern STATUS = Pattern.compile("\\b([1-5]\\d\\d)\\b");

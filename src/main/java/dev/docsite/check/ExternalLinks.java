@@ -1,5 +1,7 @@
 package dev.docsite.check;
 
+import dev.docsite.rules.ExternalLinkRules;
+import dev.docsite.rules.Severity;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.content.SourcePos;
 import dev.docsite.render.RenderedPage;
@@ -58,15 +60,15 @@ import java.util.regex.Pattern;
  * successes cached on disk for the TTL. Every finding is reported at each place the URL is written.
  */
 public final class ExternalLinks {
-    public static final String STATUS = "link/external-status";
-    public static final String TIMEOUT = "link/external-timeout";
-    public static final String UNREACHABLE = "link/external-unreachable";
-    public static final String REDIRECT = "link/external-redirect";
-    public static final String ANCHOR = "link/external-anchor";
-    public static final String ANCHOR_UNVERIFIED = "link/external-anchor-unverified";
-    public static final String RATE_LIMITED = "link/external-rate-limited";
-    public static final String MOVED = "link/external-moved";
-    public static final String INVALID = "link/external-invalid";
+    public static final String STATUS = ExternalLinkRules.STATUS.id();
+    public static final String TIMEOUT = ExternalLinkRules.TIMEOUT.id();
+    public static final String UNREACHABLE = ExternalLinkRules.UNREACHABLE.id();
+    public static final String REDIRECT = ExternalLinkRules.REDIRECT.id();
+    public static final String ANCHOR = ExternalLinkRules.ANCHOR.id();
+    public static final String ANCHOR_UNVERIFIED = ExternalLinkRules.ANCHOR_UNVERIFIED.id();
+    public static final String RATE_LIMITED = ExternalLinkRules.RATE_LIMITED.id();
+    public static final String MOVED = ExternalLinkRules.MOVED.id();
+    public static final String INVALID = ExternalLinkRules.INVALID.id();
 
     private static final String USER_AGENT = "Mozilla/5.0 (compatible; docsite-linkcheck/1.0)";
     private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
@@ -179,7 +181,7 @@ public final class ExternalLinks {
             try {
                 t = Target.parse(url);
             } catch (URISyntaxException | IllegalArgumentException ex) {
-                for (Usage u : e.getValue()) findings.add(finding(u, Finding.Severity.ERROR, INVALID, url + ": not a valid URL (" + ex.getMessage() + ")"));
+                for (Usage u : e.getValue()) findings.add(finding(u, Severity.ERROR, INVALID, url + ": not a valid URL (" + ex.getMessage() + ")"));
                 continue;
             }
             Doc d = docs.computeIfAbsent(t.document(), k -> new Doc(t.document(), t.uri()));
@@ -397,7 +399,7 @@ public final class ExternalLinks {
     private void report(Doc d, List<Finding> findings, long now) {
         Outcome o = d.outcome;
         if (!o.ok()) {
-            Finding.Severity sev = o.rule().equals(RATE_LIMITED) ? Finding.Severity.WARNING : Finding.Severity.ERROR;
+            Severity sev = o.rule().equals(RATE_LIMITED) ? Severity.WARNING : Severity.ERROR;
             for (Map.Entry<String, List<Usage>> e : d.usages.entrySet())
                 for (Usage u : e.getValue()) findings.add(finding(u, sev, o.rule(), u.url() + ": " + o.detail() + via(o)));
             return;
@@ -406,7 +408,7 @@ public final class ExternalLinks {
         for (Map.Entry<String, List<Usage>> e : d.usages.entrySet()) {
             String fragment = e.getKey();
             for (Usage u : e.getValue())
-                if (o.movedTo() != null) findings.add(finding(u, Finding.Severity.NOTE, MOVED, u.url() + ": moved permanently to " + o.movedTo() + " (update the link)"));
+                if (o.movedTo() != null) findings.add(finding(u, Severity.NOTE, MOVED, u.url() + ": moved permanently to " + o.movedTo() + " (update the link)"));
             if (fragment == null || !d.fragments.contains(fragment)) continue;
             Page page = o.page();
             // Not HTML (a PDF's #page=2): nothing to look for.
@@ -416,10 +418,10 @@ public final class ExternalLinks {
             }
             for (Usage u : e.getValue()) {
                 if (page.scripted() || page.truncated())
-                    findings.add(finding(u, Finding.Severity.WARNING, ANCHOR_UNVERIFIED, u.url() + ": anchor '" + fragment + "' not found, "
+                    findings.add(finding(u, Severity.WARNING, ANCHOR_UNVERIFIED, u.url() + ": anchor '" + fragment + "' not found, "
                             + (page.scripted() ? "but the page builds its content with JavaScript" : "but only the first " + (settings.maxBodyBytes() >> 20) + " MiB were read")));
                 else
-                    findings.add(finding(u, Finding.Severity.ERROR, ANCHOR, u.url() + ": the page has no id or name '" + fragment + "'"));
+                    findings.add(finding(u, Severity.ERROR, ANCHOR, u.url() + ": the page has no id or name '" + fragment + "'"));
             }
         }
     }
@@ -451,7 +453,7 @@ public final class ExternalLinks {
         return String.join(" → ", parts);
     }
 
-    private static Finding finding(Usage u, Finding.Severity sev, String rule, String message) {
+    private static Finding finding(Usage u, Severity sev, String rule, String message) {
         return new Finding(u.pos(), sev, rule, message, List.of(u.version()));
     }
 

@@ -1,5 +1,7 @@
 package dev.docsite.check;
 
+import dev.docsite.rules.LinkRules;
+import dev.docsite.rules.Severity;
 import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.content.SourcePos;
@@ -37,15 +39,15 @@ import java.util.Set;
  * line it was written on, naming the versions it is broken in.
  */
 public final class InternalLinks {
-    public static final String MISSING_PAGE = "link/missing-page";
-    public static final String MISSING_ANCHOR = "link/missing-anchor";
-    public static final String DUPLICATE_ID = "link/duplicate-id";
-    public static final String MISSING_FILE = "link/missing-file";
-    public static final String OUTSIDE_SITE = "link/outside-site";
-    public static final String ABSOLUTE_PATH = "link/absolute-path";
-    public static final String ALIAS_XREF = "link/alias-xref";
-    public static final String ALIAS_REDIRECT = "link/alias-redirect";
-    public static final String VERSION_SWITCHER = "link/version-switcher";
+    public static final String MISSING_PAGE = LinkRules.MISSING_PAGE.id();
+    public static final String MISSING_ANCHOR = LinkRules.MISSING_ANCHOR.id();
+    public static final String DUPLICATE_ID = LinkRules.DUPLICATE_ID.id();
+    public static final String MISSING_FILE = LinkRules.MISSING_FILE.id();
+    public static final String OUTSIDE_SITE = LinkRules.OUTSIDE_SITE.id();
+    public static final String ABSOLUTE_PATH = LinkRules.ABSOLUTE_PATH.id();
+    public static final String ALIAS_XREF = LinkRules.ALIAS_XREF.id();
+    public static final String ALIAS_REDIRECT = LinkRules.ALIAS_REDIRECT.id();
+    public static final String VERSION_SWITCHER = LinkRules.VERSION_SWITCHER.id();
 
     private final BuildResult build;
     private final Path root;
@@ -104,7 +106,7 @@ public final class InternalLinks {
             Page owner = aliasOwner.get(l.targetPage());
             if (owner != null) {
                 // The redirect works, but it costs the reader a hop and loses the anchor without JavaScript.
-                add(l.pos(), ALIAS_XREF, Finding.Severity.WARNING, "xref to '" + l.targetPage() + "', an old id (alias) of '" + owner.id()
+                add(l.pos(), ALIAS_XREF, Severity.WARNING, "xref to '" + l.targetPage() + "', an old id (alias) of '" + owner.id()
                         + "': link to xref:" + owner.id() + ".adoc" + (l.anchor() == null ? "" : "#" + l.anchor()) + "[] instead", v);
                 target = byId.get(owner.id());
                 if (target == null) return;
@@ -254,7 +256,7 @@ public final class InternalLinks {
         if (path.startsWith("/")) {
             String base = v.content().config().basePath();
             if (!path.startsWith(base)) {
-                add(l.pos(), ABSOLUTE_PATH, Finding.Severity.WARNING, "'" + href + "' is an absolute path outside the site's base URL path " + base
+                add(l.pos(), ABSOLUTE_PATH, Severity.WARNING, "'" + href + "' is an absolute path outside the site's base URL path " + base
                         + " (expected a path relative to the page, e.g. image::diagram.png[] for content/pages/"
                         + dir(p.outputPath()) + "diagram.png)", v);
                 return;
@@ -348,9 +350,9 @@ public final class InternalLinks {
 
     // ---- findings ----------------------------------------------------------------------------------
 
-    private void add(SourcePos pos, String rule, String message, VersionBuild v) { add(pos, rule, Finding.Severity.ERROR, message, v); }
+    private void add(SourcePos pos, String rule, String message, VersionBuild v) { add(pos, rule, Severity.ERROR, message, v); }
 
-    private void add(SourcePos pos, String rule, Finding.Severity severity, String message, VersionBuild v) {
+    private void add(SourcePos pos, String rule, Severity severity, String message, VersionBuild v) {
         out.add(new Finding(pos, severity, rule, message, List.of(v.name())));
     }
 }

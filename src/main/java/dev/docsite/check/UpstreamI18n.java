@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.rules.I18nRules;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -34,14 +35,10 @@ import java.util.Set;
  * Silent catalog entries have no user-visible text to compare.
  */
 public final class UpstreamI18n {
-    public static final String MISSING_IN_CATALOG = "i18n/missing-in-catalog";
-    public static final String MISSING_UPSTREAM = "i18n/missing-upstream";
-    public static final String TEXT_DIFFERS = "i18n/text-differs";
+    public static final String MISSING_IN_CATALOG = I18nRules.MISSING_IN_CATALOG.id();
+    public static final String MISSING_UPSTREAM = I18nRules.MISSING_UPSTREAM.id();
+    public static final String TEXT_DIFFERS = I18nRules.TEXT_DIFFERS.id();
 
-    public static final Map<String, String> DESCRIPTIONS = Map.of(
-            MISSING_IN_CATALOG, "Every server (and configuration) error id the product's translation file defines is in the catalog.",
-            MISSING_UPSTREAM, "Every server (and configuration) error id of the catalog exists in the product's translation file.",
-            TEXT_DIFFERS, "A catalog user message is the product's own translation, word for word.");
 
     private static final Set<ErrorEntry.Layer> COMPARED = EnumSet.of(ErrorEntry.Layer.SERVER, ErrorEntry.Layer.CONFIG);
     private static final JsonFactory JSON = new JsonFactory();

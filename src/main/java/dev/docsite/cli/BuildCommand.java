@@ -1,5 +1,6 @@
 package dev.docsite.cli;
 
+import dev.docsite.rules.Severity;
 import dev.docsite.content.ContentSet;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
@@ -42,7 +43,7 @@ final class BuildCommand implements Callable<Integer> {
                 BuildResult r = Pipeline.build(builder, new SiteBuilder.Request(content, common.content,
                         version == null ? List.of() : List.of(version), null), pub.staging());
                 for (Finding f : r.findings()) err.println(f.toText());
-                long errors = Findings.count(r.findings(), Finding.Severity.ERROR), warnings = Findings.count(r.findings(), Finding.Severity.WARNING);
+                long errors = Findings.count(r.findings(), Severity.ERROR), warnings = Findings.count(r.findings(), Severity.WARNING);
                 if (errors > 0) {
                     err.println(Pipeline.summary(errors, warnings) + "; " + common.out + " left unchanged");
                     return 1;

@@ -1,5 +1,6 @@
 package dev.docsite.cli;
 
+import dev.docsite.rules.Severity;
 import dev.docsite.catalog.CatalogRules;
 import dev.docsite.check.ErrorTableChecks;
 import dev.docsite.check.ExternalLinks;
@@ -58,9 +59,9 @@ final class CheckCommand implements Callable<Integer> {
     Path upstreamI18n;
 
     enum FailLevel {
-        error(Finding.Severity.ERROR), warning(Finding.Severity.WARNING);
-        final Finding.Severity severity;
-        FailLevel(Finding.Severity s) { severity = s; }
+        error(Severity.ERROR), warning(Severity.WARNING);
+        final Severity severity;
+        FailLevel(Severity s) { severity = s; }
     }
 
     /** The external checker, its HTTP client already starting up while the site builds. */
@@ -155,7 +156,7 @@ final class CheckCommand implements Callable<Integer> {
         findings = Findings.sorted(findings);
         BuildResult r = built;
         String context = r == null ? "" : r.stats().pages() + (r.stats().pages() == 1 ? " page of " : " pages of ") + r.versions().size() + (r.versions().size() == 1 ? " version" : " versions");
-        Reporter reporter = new Reporter(format, failLevel.severity, context, descriptions());
+        Reporter reporter = new Reporter(format, failLevel.severity, context);
         // What the external check did (checked, cached, ignored): on stdout beside the text report, else on stderr.
         if (externalSummary != null) (format == ReportFormat.text ? out : err).println(externalSummary);
         String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
@@ -172,10 +173,4 @@ final class CheckCommand implements Callable<Integer> {
         return reporter.fails(findings) ? 1 : 0;
     }
 
-    static Map<String, String> descriptions() {
-        Map<String, String> m = new HashMap<>(CatalogRules.DESCRIPTIONS);
-        m.putAll(ErrorTableChecks.DESCRIPTIONS);
-        m.putAll(UpstreamI18n.DESCRIPTIONS);
-        return m;
-    }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** docsite's command line: thin commands over the pipeline packages. */
 @Command(name = "docsite", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks versioned documentation sites from YAML + AsciiDoc pages and an error catalog.",
-        subcommands = {BuildCommand.class, CheckCommand.class, PreviewCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, CheckCommand.class, PreviewCommand.class, ServeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the content has errors (or check found problems)", "2:usage or configuration error"})
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package dev.docsite.cli;
 
+import dev.docsite.rules.Severity;
 import dev.docsite.content.ContentException;
 import dev.docsite.preview.Preview;
 import dev.docsite.preview.ReviewSummary;
@@ -49,7 +50,7 @@ final class PreviewCommand implements Callable<Integer> {
             Layout layout = Pipeline.layout(common.templates);
             Preview.Result r = Preview.run(Pipeline.builder(common, renderer, layout, common.out), common.content, rev, base, common.out);
             for (Finding f : r.findings()) err.println(f.toText());
-            long errors = Findings.count(r.findings(), Finding.Severity.ERROR), warnings = Findings.count(r.findings(), Finding.Severity.WARNING);
+            long errors = Findings.count(r.findings(), Severity.ERROR), warnings = Findings.count(r.findings(), Severity.WARNING);
             if (!r.published()) {
                 err.println(Pipeline.summary(errors, warnings) + " in " + rev + " (" + r.revision().shortId() + "); nothing published");
                 return 1;

@@ -1,5 +1,6 @@
 package dev.docsite.content;
 
+import dev.docsite.rules.ContentRules;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,7 +124,7 @@ public final class ContentLoader {
             }
             for (String path : source.list("schemas", ".schema.json")) loadSchema(path, schemas);
         } catch (IOException e) {
-            problems.add(SourcePos.of(source.display("")), "cannot read content: " + e.getMessage());
+            problems.add(SourcePos.of(source.display("")), ContentRules.UNREADABLE.id(), "cannot read content: " + e.getMessage());
         }
         if (config != null) checkPageIds(pages, config);
         // The catalog rules (CatalogRules) run with the build's checks, so one run reports them with everything else.
@@ -141,7 +142,7 @@ public final class ContentLoader {
         } catch (ContentException e) {
             problems.addAll(e.problems());
         } catch (IOException e) {
-            problems.add(SourcePos.of(file), "cannot read: " + e.getMessage());
+            problems.add(SourcePos.of(file), ContentRules.UNREADABLE.id(), "cannot read: " + e.getMessage());
         }
         return null;
     }
@@ -149,11 +150,11 @@ public final class ContentLoader {
     private SiteConfig loadSite() {
         try {
             if (!source.exists("site.yaml")) {
-                problems.add(SourcePos.of(source.display("site.yaml")), "missing site.yaml (expected the site's title, audiences and versions)");
+                problems.add(SourcePos.of(source.display("site.yaml")), ContentRules.MISSING_FIELD.id(), "missing site.yaml (expected the site's title, audiences and versions)");
                 return null;
             }
         } catch (IOException e) {
-            problems.add(SourcePos.of(source.display("site.yaml")), "cannot read: " + e.getMessage());
+            problems.add(SourcePos.of(source.display("site.yaml")), ContentRules.UNREADABLE.id(), "cannot read: " + e.getMessage());
             return null;
         }
         YNode root = parse("site.yaml");
@@ -170,22 +171,22 @@ public final class ContentLoader {
             if (am == null) continue;
             String id = am.string("id", true), t = am.string("title", true);
             if (id == null || t == null) continue;
-            if (audiences.stream().anyMatch(x -> x.id().equals(id))) problems.add(am.pos("id"), "duplicate audience id '" + id + "'");
-            else if (!id.matches("[a-z0-9][a-z0-9-]*")) problems.add(am.pos("id"), "audience id '" + id + "' must be lowercase letters, digits and '-' (it names a folder)");
+            if (audiences.stream().anyMatch(x -> x.id().equals(id))) problems.add(am.pos("id"), ContentRules.FIELD_VALUE.id(), "duplicate audience id '" + id + "'");
+            else if (!id.matches("[a-z0-9][a-z0-9-]*")) problems.add(am.pos("id"), ContentRules.FIELD_VALUE.id(), "audience id '" + id + "' must be lowercase letters, digits and '-' (it names a folder)");
             else audiences.add(new SiteConfig.Audience(id, t, a.pos()));
         }
-        if (audiences.isEmpty() && m.has("audiences")) problems.add(m.pos("audiences"), "site.yaml declares no audience (expected at least one)");
+        if (audiences.isEmpty() && m.has("audiences")) problems.add(m.pos("audiences"), ContentRules.MISSING_FIELD.id(), "site.yaml declares no audience (expected at least one)");
         List<SiteConfig.VersionSpec> versions = new ArrayList<>();
         for (YNode v : m.list("versions", true)) {
             MapReader vm = MapReader.of(v, problems, "a version", VERSION_KEYS);
             if (vm == null) continue;
             String name = vm.string("name", true), ref = vm.string("ref", false);
             if (name == null) continue;
-            if (versions.stream().anyMatch(x -> x.name().equals(name))) problems.add(vm.pos("name"), "duplicate version '" + name + "'");
-            else if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) problems.add(vm.pos("name"), "version name '" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
+            if (versions.stream().anyMatch(x -> x.name().equals(name))) problems.add(vm.pos("name"), ContentRules.FIELD_VALUE.id(), "duplicate version '" + name + "'");
+            else if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) problems.add(vm.pos("name"), ContentRules.FIELD_VALUE.id(), "version name '" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
             else versions.add(new SiteConfig.VersionSpec(name, ref, v.pos()));
         }
-        if (versions.isEmpty() && m.has("versions")) problems.add(m.pos("versions"), "site.yaml declares no version (expected at least one, newest first)");
+        if (versions.isEmpty() && m.has("versions")) problems.add(m.pos("versions"), ContentRules.MISSING_FIELD.id(), "site.yaml declares no version (expected at least one, newest first)");
         SiteConfig.LinksConfig links = SiteConfig.LinksConfig.defaults();
         YNode ln = root.get("links");
         if (ln != null && ln.kind() != YNode.Kind.NULL) {
@@ -195,7 +196,7 @@ public final class ContentLoader {
                 List<String> ignore = lm.strings("ignore");
                 for (int i = 0; i < ignore.size(); i++) {
                     try { Pattern.compile(ignore.get(i)); } catch (RuntimeException e) {
-                        problems.add(root.get("links").get("ignore").items().get(i).pos(), "ignore pattern is not a valid regular expression: " + e.getMessage().lines().findFirst().orElse(""));
+                        problems.add(root.get("links").get("ignore").items().get(i).pos(), ContentRules.FIELD_VALUE.id(), "ignore pattern is not a valid regular expression: " + e.getMessage().lines().findFirst().orElse(""));
                     }
                 }
                 links = new SiteConfig.LinksConfig(
@@ -221,7 +222,7 @@ public final class ContentLoader {
         if (m == null) return null;
         String id = path.substring("pages/".length(), path.lastIndexOf('.'));
         if (!PAGE_ID.matcher(id).matches())
-            problems.add(SourcePos.of(file), "page file name '" + id + "' must be lowercase letters, digits, '.', '_' or '-' (it becomes the page's URL)");
+            problems.add(SourcePos.of(file), ContentRules.FIELD_VALUE.id(), "page file name '" + id + "' must be lowercase letters, digits, '.', '_' or '-' (it becomes the page's URL)");
         String title = m.string("title", true);
         String audience = m.string("audience", true);
         String summary = m.string("summary", true);
@@ -233,13 +234,13 @@ public final class ContentLoader {
             if (audience != null && config.audience(audience).isEmpty()) {
                 List<String> ids = config.audiences().stream().map(SiteConfig.Audience::id).toList();
                 String hint = Suggest.closest(audience, ids);
-                problems.add(m.pos("audience"), "unknown audience '" + audience + "': expected one of " + String.join(", ", ids)
+                problems.add(m.pos("audience"), ContentRules.FIELD_VALUE.id(), "unknown audience '" + audience + "': expected one of " + String.join(", ", ids)
                         + " (declared in site.yaml)" + (hint != null ? "; did you mean '" + hint + "'?" : ""));
             }
             checkVersionName(m, "since", since, config);
             checkVersionName(m, "until", until, config);
             if (since != null && until != null && config.versionIndex(since) >= 0 && config.versionIndex(until) > config.versionIndex(since))
-                problems.add(m.pos("until"), "until '" + until + "' is older than since '" + since + "' (expected until to be the same as or newer than since)");
+                problems.add(m.pos("until"), ContentRules.UNKNOWN_VERSION.id(), "until '" + until + "' is older than since '" + since + "' (expected until to be the same as or newer than since)");
         }
         if (title == null || audience == null || summary == null || body == null) return null;
         return new Page(id, path, new SourcePos(file, 1, 1), title, audience, summary, order == null ? 1000 : order,
@@ -258,7 +259,7 @@ public final class ContentLoader {
     private void checkVersionName(MapReader m, String key, String value, SiteConfig config) {
         if (value == null || config.versionIndex(value) >= 0) return;
         List<String> names = config.versions().stream().map(SiteConfig.VersionSpec::name).toList();
-        problems.add(m.pos(key), key + " names version '" + value + "', which site.yaml does not declare (expected one of "
+        problems.add(m.pos(key), ContentRules.UNKNOWN_VERSION.id(), key + " names version '" + value + "', which site.yaml does not declare (expected one of "
                 + String.join(", ", names) + ")");
     }
 
@@ -267,22 +268,22 @@ public final class ContentLoader {
         for (Page p : pages) {
             Page other = byId.putIfAbsent(p.id(), p);
             if (other != null)
-                problems.add(p.pos(), "duplicate page id '" + p.id() + "': " + other.pos().file() + " has the same id (expected one file per page id)");
+                problems.add(p.pos(), ContentRules.DUPLICATE_PAGE.id(), "duplicate page id '" + p.id() + "': " + other.pos().file() + " has the same id (expected one file per page id)");
             if (p.id().equals("index") || p.id().endsWith("/index") || p.id().equals("search"))
-                problems.add(p.pos(), "page id '" + p.id() + "' is reserved: it would overwrite a generated landing page (expected another file name)");
+                problems.add(p.pos(), ContentRules.RESERVED_ID.id(), "page id '" + p.id() + "' is reserved: it would overwrite a generated landing page (expected another file name)");
             if (config.versionIndex(p.id().split("/")[0]) >= 0 || p.id().startsWith("_/"))
-                problems.add(p.pos(), "page id '" + p.id() + "' starts with a reserved folder name (a version name or _)");
+                problems.add(p.pos(), ContentRules.RESERVED_ID.id(), "page id '" + p.id() + "' starts with a reserved folder name (a version name or _)");
         }
         Map<String, Page> aliasOwner = new HashMap<>();
         for (Page p : pages) {
             for (String alias : p.aliases()) {
                 if (byId.containsKey(alias))
-                    problems.add(p.pos(), "alias '" + alias + "' collides with the page " + byId.get(alias).pos().file()
+                    problems.add(p.pos(), ContentRules.ALIAS.id(), "alias '" + alias + "' collides with the page " + byId.get(alias).pos().file()
                             + " (expected an old page id that no page uses any more)");
                 else if (aliasOwner.containsKey(alias) && aliasOwner.get(alias) != p)
-                    problems.add(p.pos(), "alias '" + alias + "' is also claimed by " + aliasOwner.get(alias).pos().file());
+                    problems.add(p.pos(), ContentRules.ALIAS.id(), "alias '" + alias + "' is also claimed by " + aliasOwner.get(alias).pos().file());
                 else if (!PAGE_ID.matcher(alias).matches())
-                    problems.add(p.pos(), "alias '" + alias + "' is not a page id (expected a path like admin/old-name)");
+                    problems.add(p.pos(), ContentRules.ALIAS.id(), "alias '" + alias + "' is not a page id (expected a path like admin/old-name)");
                 else aliasOwner.put(alias, p);
             }
         }
@@ -342,10 +343,10 @@ public final class ContentLoader {
             schemas.put(name, JSON.readTree(source.read(path)));
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            problems.add(new SourcePos(file, l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr()), "schema",
+            problems.add(new SourcePos(file, l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr()), ContentRules.SCHEMA_FILE.id(),
                     "JSON syntax error: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            problems.add(SourcePos.of(file), "cannot read: " + e.getMessage());
+            problems.add(SourcePos.of(file), ContentRules.UNREADABLE.id(), "cannot read: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.docsite.content;
 
+import dev.docsite.rules.ContentRules;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -40,13 +41,13 @@ public final class GitRevisionSource implements ContentSource, AutoCloseable {
         Repository repo = GitHistory.open(contentDir.toAbsolutePath());
         SourcePos where = SourcePos.of(contentDir.toString());
         if (repo == null)
-            throw new ContentException(new Problem(where, "git", "cannot read revision '" + revision
+            throw new ContentException(new Problem(where, ContentRules.GIT.id(), "cannot read revision '" + revision
                     + "': " + contentDir + " is not inside a git repository"));
         try {
             ObjectId id = repo.resolve(revision + "^{commit}");
             if (id == null) {
                 repo.close();
-                throw new ContentException(new Problem(where, "git", "unknown git revision '" + revision
+                throw new ContentException(new Problem(where, ContentRules.GIT.id(), "unknown git revision '" + revision
                         + "' (expected a branch, tag or commit of " + repo.getWorkTree() + ")"));
             }
             RevCommit c;
@@ -54,7 +55,7 @@ public final class GitRevisionSource implements ContentSource, AutoCloseable {
             return new GitRevisionSource(repo, c, GitHistory.prefixInRepo(repo, contentDir), revision);
         } catch (IOException | RevisionSyntaxException e) {
             repo.close();
-            throw new ContentException(new Problem(where, "git", "cannot read git revision '" + revision + "': " + e.getMessage()));
+            throw new ContentException(new Problem(where, ContentRules.GIT.id(), "cannot read git revision '" + revision + "': " + e.getMessage()));
         }
     }
 

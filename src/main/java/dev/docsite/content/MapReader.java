@@ -1,5 +1,6 @@
 package dev.docsite.content;
 
+import dev.docsite.rules.ContentRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.Map;
  * position. Missing or mistyped fields read as null so validation can go on and report the rest.
  */
 public final class MapReader {
+    private static final String R_TYPE = ContentRules.FIELD_TYPE.id(), R_UNKNOWN = ContentRules.UNKNOWN_KEY.id(),
+            R_MISSING = ContentRules.MISSING_FIELD.id(), R_VALUE = ContentRules.FIELD_VALUE.id();
     private final YNode node;
     private final Problems problems;
     private final String what;
@@ -22,14 +25,14 @@ public final class MapReader {
     /** Returns null (and records a problem) when {@code node} is not a mapping. */
     public static MapReader of(YNode node, Problems problems, String what, Collection<String> allowedKeys) {
         if (node.kind() != YNode.Kind.MAP) {
-            problems.add(node.pos(), "expected " + what + " to be a YAML mapping of keys ("
+            problems.add(node.pos(), R_TYPE, "expected " + what + " to be a YAML mapping of keys ("
                     + String.join(", ", allowedKeys) + "), found " + node.describeKind());
             return null;
         }
         for (String key : node.entries().keySet()) {
             if (!allowedKeys.contains(key)) {
                 String hint = Suggest.closest(key, allowedKeys);
-                problems.add(node.keyPos(key), "unknown key '" + key + "' in " + what
+                problems.add(node.keyPos(key), R_UNKNOWN, "unknown key '" + key + "' in " + what
                         + (hint != null ? " (did you mean '" + hint + "'?)" : "")
                         + "; expected one of: " + String.join(", ", allowedKeys));
             }
@@ -53,15 +56,15 @@ public final class MapReader {
     public String string(String key, boolean required) {
         YNode v = node.get(key);
         if (v == null || v.kind() == YNode.Kind.NULL) {
-            if (required) problems.add(v == null ? node.pos() : v.pos(), "missing required field '" + key + "' in " + what + " (expected text)");
+            if (required) problems.add(v == null ? node.pos() : v.pos(), R_MISSING, "missing required field '" + key + "' in " + what + " (expected text)");
             return null;
         }
         if (!v.isScalar() || v.kind() == YNode.Kind.BOOLEAN) {
-            problems.add(v.pos(), "field '" + key + "' in " + what + " has the wrong type: expected text, found " + v.describeKind());
+            problems.add(v.pos(), R_TYPE, "field '" + key + "' in " + what + " has the wrong type: expected text, found " + v.describeKind());
             return null;
         }
         if (required && v.text().isBlank()) {
-            problems.add(v.pos(), "field '" + key + "' in " + what + " is empty (expected text)");
+            problems.add(v.pos(), R_MISSING, "field '" + key + "' in " + what + " is empty (expected text)");
             return null;
         }
         return v.text();
@@ -70,7 +73,7 @@ public final class MapReader {
     public Integer integer(String key, boolean required, int min, int max) {
         YNode v = node.get(key);
         if (v == null || v.kind() == YNode.Kind.NULL) {
-            if (required) problems.add(node.pos(), "missing required field '" + key + "' in " + what + " (expected a whole number)");
+            if (required) problems.add(node.pos(), R_MISSING, "missing required field '" + key + "' in " + what + " (expected a whole number)");
             return null;
         }
         Integer n = null;
@@ -78,12 +81,12 @@ public final class MapReader {
             try { n = Integer.valueOf(v.text()); } catch (NumberFormatException ignored) { }
         }
         if (n == null) {
-            problems.add(v.pos(), "field '" + key + "' in " + what + " has the wrong type: expected a whole number, found "
+            problems.add(v.pos(), R_TYPE, "field '" + key + "' in " + what + " has the wrong type: expected a whole number, found "
                     + v.describeKind() + (v.text() != null ? " '" + v.text() + "'" : ""));
             return null;
         }
         if (n < min || n > max) {
-            problems.add(v.pos(), "field '" + key + "' in " + what + " is " + n + ": expected a number from " + min + " to " + max);
+            problems.add(v.pos(), R_VALUE, "field '" + key + "' in " + what + " is " + n + ": expected a number from " + min + " to " + max);
             return null;
         }
         return n;
@@ -93,7 +96,7 @@ public final class MapReader {
         YNode v = node.get(key);
         if (v == null || v.kind() == YNode.Kind.NULL) return null;
         if (v.kind() != YNode.Kind.BOOLEAN) {
-            problems.add(v.pos(), "field '" + key + "' in " + what + " has the wrong type: expected true or false, found " + v.describeKind());
+            problems.add(v.pos(), R_TYPE, "field '" + key + "' in " + what + " has the wrong type: expected true or false, found " + v.describeKind());
             return null;
         }
         return Boolean.valueOf(v.text());
@@ -105,7 +108,7 @@ public final class MapReader {
         if (s == null) return null;
         if (!allowed.contains(s)) {
             String hint = Suggest.closest(s, allowed);
-            problems.add(pos(key), "field '" + key + "' in " + what + " is '" + s + "': expected one of "
+            problems.add(pos(key), R_VALUE, "field '" + key + "' in " + what + " is '" + s + "': expected one of "
                     + String.join(", ", allowed) + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
             return null;
         }
@@ -116,13 +119,13 @@ public final class MapReader {
         YNode v = node.get(key);
         if (v == null || v.kind() == YNode.Kind.NULL) return List.of();
         if (v.kind() != YNode.Kind.LIST) {
-            problems.add(v.pos(), "field '" + key + "' in " + what + " has the wrong type: expected a list of text, found " + v.describeKind());
+            problems.add(v.pos(), R_TYPE, "field '" + key + "' in " + what + " has the wrong type: expected a list of text, found " + v.describeKind());
             return List.of();
         }
         List<String> out = new ArrayList<>();
         for (YNode item : v.items()) {
             if (!item.isScalar() || item.kind() == YNode.Kind.NULL) {
-                problems.add(item.pos(), "an item of '" + key + "' in " + what + " has the wrong type: expected text, found " + item.describeKind());
+                problems.add(item.pos(), R_TYPE, "an item of '" + key + "' in " + what + " has the wrong type: expected text, found " + item.describeKind());
             } else out.add(item.text());
         }
         return out;
@@ -132,11 +135,11 @@ public final class MapReader {
     public List<YNode> list(String key, boolean required) {
         YNode v = node.get(key);
         if (v == null || v.kind() == YNode.Kind.NULL) {
-            if (required) problems.add(node.pos(), "missing required field '" + key + "' in " + what + " (expected a list)");
+            if (required) problems.add(node.pos(), R_MISSING, "missing required field '" + key + "' in " + what + " (expected a list)");
             return List.of();
         }
         if (v.kind() != YNode.Kind.LIST) {
-            problems.add(v.pos(), "field '" + key + "' in " + what + " has the wrong type: expected a list, found " + v.describeKind());
+            problems.add(v.pos(), R_TYPE, "field '" + key + "' in " + what + " has the wrong type: expected a list, found " + v.describeKind());
             return List.of();
         }
         return v.items();
@@ -147,12 +150,12 @@ public final class MapReader {
         YNode v = node.get(key);
         if (v == null || v.kind() == YNode.Kind.NULL) return Map.of();
         if (v.kind() != YNode.Kind.MAP) {
-            problems.add(v.pos(), "field '" + key + "' in " + what + " has the wrong type: expected a mapping, found " + v.describeKind());
+            problems.add(v.pos(), R_TYPE, "field '" + key + "' in " + what + " has the wrong type: expected a mapping, found " + v.describeKind());
             return Map.of();
         }
         Map<String, String> out = new LinkedHashMap<>();
         v.entries().forEach((k, item) -> {
-            if (!item.isScalar()) problems.add(item.pos(), "'" + key + "." + k + "' in " + what + " has the wrong type: expected text");
+            if (!item.isScalar()) problems.add(item.pos(), R_TYPE, "'" + key + "." + k + "' in " + what + " has the wrong type: expected text");
             else out.put(k, item.text() == null ? "" : item.text());
         });
         return out;

@@ -7,7 +7,6 @@ import java.util.List;
 public final class Problems {
     private final List<Problem> list = new ArrayList<>();
 
-    public void add(SourcePos pos, String message) { list.add(new Problem(pos, message)); }
     public void add(SourcePos pos, String rule, String message) { list.add(new Problem(pos, rule, message)); }
     public void add(Problem p) { list.add(p); }
     public void addAll(List<Problem> ps) { list.addAll(ps); }

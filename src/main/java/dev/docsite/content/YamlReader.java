@@ -1,5 +1,6 @@
 package dev.docsite.content;
 
+import dev.docsite.rules.ContentRules;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,7 +24,7 @@ public final class YamlReader {
     public static YNode parse(String text, String file) throws ContentException {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
-            if (t == null) throw new ContentException(new Problem(new SourcePos(file, 1, 1), "yaml", "the file is empty (expected a YAML mapping)"));
+            if (t == null) throw new ContentException(new Problem(new SourcePos(file, 1, 1), ContentRules.YAML.id(), "the file is empty (expected a YAML mapping)"));
             List<Problem> dups = new ArrayList<>();
             YNode root = read(p, t, file, dups);
             if (!dups.isEmpty()) throw new ContentException(dups);
@@ -32,10 +33,10 @@ public final class YamlReader {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
             int col = loc == null ? 0 : loc.getColumnNr();
-            throw new ContentException(new Problem(new SourcePos(file, Math.max(line, 1), Math.max(col, 1)), "yaml",
+            throw new ContentException(new Problem(new SourcePos(file, Math.max(line, 1), Math.max(col, 1)), ContentRules.YAML.id(),
                     "YAML syntax error: " + cleanMessage(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new ContentException(new Problem(SourcePos.of(file), "yaml", "cannot read: " + e.getMessage()));
+            throw new ContentException(new Problem(SourcePos.of(file), ContentRules.YAML.id(), "cannot read: " + e.getMessage()));
         }
     }
 
@@ -50,7 +51,7 @@ public final class YamlReader {
                     SourcePos kp = pos(p, file);
                     YNode value = read(p, p.nextToken(), file, dups);
                     if (m.containsKey(key)) {
-                        dups.add(new Problem(kp, "yaml", "duplicate key '" + key + "' (first written at line " + keys.get(key).line() + ")"));
+                        dups.add(new Problem(kp, ContentRules.YAML.id(), "duplicate key '" + key + "' (first written at line " + keys.get(key).line() + ")"));
                         continue;
                     }
                     m.put(key, value);

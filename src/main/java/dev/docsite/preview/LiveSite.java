@@ -1,5 +1,6 @@
 package dev.docsite.preview;
 
+import dev.docsite.rules.Severity;
 import dev.docsite.check.BuildChecks;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
@@ -142,7 +143,7 @@ public final class LiveSite {
     }
 
     private static List<String> errors(BuildResult r) {
-        return r.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).map(Finding::toText).toList();
+        return r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::toText).toList();
     }
 
     private Update fail(List<String> errors, long t0) {

@@ -1,5 +1,6 @@
 package dev.docsite.render;
 
+import dev.docsite.rules.RenderRules;
 import dev.docsite.content.Page;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
@@ -77,15 +78,19 @@ public final class AsciidocRenderer implements AutoCloseable {
             html = a.convert(page.body(), options);
         } catch (RuntimeException e) {
             // A crash inside Asciidoctor or an extension is reported against the page, not as a stack trace.
-            cur.messages().add(new RenderResult.Message(true, "asciidoc/crash", 0, "Asciidoctor failed on this page: " + e.getMessage()));
+            cur.messages().add(new RenderResult.Message(RenderRules.ASCIIDOC_CRASH.id(), 0, "Asciidoctor failed on this page: " + e.getMessage()));
             html = "";
         } finally {
             RenderInput.CURRENT.remove();
         }
         for (LogRecord r : logs.get()) {
             int line = r.getCursor() == null ? lineFromMessage(cur, r.getMessage()) : r.getCursor().getLineNumber();
-            boolean error = r.getSeverity() == Severity.ERROR || r.getSeverity() == Severity.FATAL;
-            cur.messages().add(new RenderResult.Message(error, "asciidoc/" + r.getSeverity().name().toLowerCase(), line, r.getMessage()));
+            String rule = switch (r.getSeverity()) {
+                case ERROR, FATAL -> RenderRules.ASCIIDOC_ERROR.id();
+                case WARN -> RenderRules.ASCIIDOC_WARNING.id();
+                default -> RenderRules.ASCIIDOC_INFO.id();
+            };
+            cur.messages().add(new RenderResult.Message(rule, line, r.getMessage()));
         }
         logs.get().clear();
         return new RenderResult(html, anchors(html), headings(html), List.copyOf(cur.errorIds()), List.copyOf(cur.tables()),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docsite.catalog.ErrorCatalog;
 import dev.docsite.catalog.ErrorEntry;
 import dev.docsite.catalog.ErrorHtml;
+import dev.docsite.rules.RenderRules;
 import org.asciidoctor.ast.Cursor;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.PhraseNode;
@@ -47,7 +48,7 @@ final class Extensions {
     }
 
     static void error(int line, String rule, String text) {
-        RenderInput.current().messages().add(new RenderResult.Message(true, rule, line, text));
+        RenderInput.current().messages().add(new RenderResult.Message(rule, line, text));
     }
 
     /** Body line of a macro as written ("error:" for inline, "error-table::" for block macros) followed by its target. */
@@ -64,7 +65,7 @@ final class Extensions {
         if (e == null) {
             List<String> ids = cur.input().catalogs().stream().flatMap(c -> c.errors().stream()).map(ErrorEntry::id).toList();
             String hint = dev.docsite.content.Suggest.closest(id, ids);
-            error(line, "error-ref/unknown-id", macro + " names unknown error id '" + id + "' in version " + cur.input().version()
+            error(line, RenderRules.UNKNOWN_ERROR_ID.id(), macro + " names unknown error id '" + id + "' in version " + cur.input().version()
                     + (hint != null ? " (did you mean '" + hint + "'?)" : " (expected an id from content/errors/)"));
         }
         return e;
@@ -79,7 +80,7 @@ final class Extensions {
             Object aud = attributes.getOrDefault("audience", "admin");
             String audience = String.valueOf(aud);
             if (!Set.of("admin", "end-user").contains(audience)) {
-                error(line, "error-table/audience", "error-table audience '" + audience + "' is not supported (expected admin or end-user)");
+                error(line, RenderRules.TABLE_AUDIENCE.id(), "error-table audience '" + audience + "' is not supported (expected admin or end-user)");
                 audience = "admin";
             }
             ErrorCatalog catalog = cur.input().catalog(target).orElse(null);
@@ -102,7 +103,7 @@ final class Extensions {
             ErrorEntry e = lookup(parent, "error-response", target);
             if (e == null) return createBlock(parent, "pass", "");
             if (e.http() == null) {
-                error(RenderInput.current().macroLines().getOrDefault("error-response::" + target + "[", line(parent)), "error-response/not-server", "error-response names '" + target + "', a " + e.layer().yaml
+                error(RenderInput.current().macroLines().getOrDefault("error-response::" + target + "[", line(parent)), RenderRules.RESPONSE_NOT_SERVER.id(), "error-response names '" + target + "', a " + e.layer().yaml
                         + " error without an HTTP status (expected a server error)");
                 return createBlock(parent, "pass", "");
             }
@@ -154,14 +155,14 @@ final class Extensions {
                     json = JSON.readTree(source);
                 } catch (JsonProcessingException e) {
                     int at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-                    cur.messages().add(new RenderResult.Message(true, "live-example/json", line + at,
+                    cur.messages().add(new RenderResult.Message(RenderRules.LIVE_JSON.id(), line + at,
                             "live example is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")));
                     continue;
                 }
                 if (schemaName == null) continue;
                 JsonNode schemaNode = cur.input().schemas().get(schemaName.toString());
                 if (schemaNode == null) {
-                    cur.messages().add(new RenderResult.Message(true, "live-example/schema", line, "live example names schema '" + schemaName
+                    cur.messages().add(new RenderResult.Message(RenderRules.LIVE_UNKNOWN_SCHEMA.id(), line, "live example names schema '" + schemaName
                             + "' but content/schemas/" + schemaName + ".schema.json does not exist (expected one of "
                             + String.join(", ", cur.input().schemas().keySet()) + ")"));
                     continue;
@@ -169,7 +170,7 @@ final class Extensions {
                 JsonSchema schema = COMPILED.computeIfAbsent(schemaName + "@" + schemaNode.hashCode() + schemaNode.toString().length(),
                         k -> FACTORY.getSchema(schemaNode));
                 for (ValidationMessage m : schema.validate(json)) {
-                    cur.messages().add(new RenderResult.Message(true, "live-example/schema", line,
+                    cur.messages().add(new RenderResult.Message(RenderRules.LIVE_SCHEMA.id(), line,
                             "live example does not match schema '" + schemaName + "': " + m.getMessage()));
                 }
                 block.addRole("validated");
@@ -187,13 +188,13 @@ final class Extensions {
             String pageDir = Path.of(cur.page().path()).getParent().toString().replace('\\', '/');
             String resolved = target.startsWith("/") ? null : Path.of(pageDir).resolve(target).normalize().toString().replace('\\', '/');
             if (target.contains("://") || resolved == null || resolved.startsWith("..") || resolved.startsWith("/")) {
-                cur.messages().add(new RenderResult.Message(true, "include/outside-content", reader.getLineNumber() - 1,
+                cur.messages().add(new RenderResult.Message(RenderRules.OUTSIDE_CONTENT.id(), reader.getLineNumber() - 1,
                         "include of '" + target + "' refused: includes must stay inside the content folder"));
                 return;
             }
             try {
                 if (!cur.input().source().exists(resolved)) {
-                    cur.messages().add(new RenderResult.Message(true, "include/missing", reader.getLineNumber() - 1,
+                    cur.messages().add(new RenderResult.Message(RenderRules.INCLUDE_MISSING.id(), reader.getLineNumber() - 1,
                             "include file '" + target + "' not found (looked for " + cur.input().source().display(resolved) + ")"));
                     return;
                 }
@@ -201,7 +202,7 @@ final class Extensions {
                 cur.includes().put(resolved, RenderCache.sha(text));
                 reader.pushInclude(text, resolved, resolved, 1, attributes);
             } catch (IOException e) {
-                cur.messages().add(new RenderResult.Message(true, "include/unreadable", reader.getLineNumber() - 1,
+                cur.messages().add(new RenderResult.Message(RenderRules.INCLUDE_UNREADABLE.id(), reader.getLineNumber() - 1,
                         "cannot read include '" + target + "': " + e.getMessage()));
             }
         }

@@ -24,6 +24,11 @@ public record RenderResult(String html, Map<String, String> anchors, List<Headin
     /** A reference from the body (error id, xref target) and the body line it was written on. */
     public record Ref(String target, int line) {}
 
-    /** A problem at a body line (1-based; 0 = unknown). {@code error} false means a warning. */
-    public record Message(boolean error, String rule, int line, String text) {}
+    /**
+     * A problem at a body line (1-based; 0 = unknown) and column (0 = unknown), under a rule of the
+     * registry, whose severity it takes.
+     */
+    public record Message(String rule, int line, int column, String text) {
+        public Message(String rule, int line, String text) { this(rule, line, 0, text); }
+    }
 }

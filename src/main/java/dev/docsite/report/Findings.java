@@ -1,5 +1,6 @@
 package dev.docsite.report;
 
+import dev.docsite.rules.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,5 +35,5 @@ public final class Findings {
                 .thenComparing(Finding::rule)).toList();
     }
 
-    public static long count(List<Finding> findings, Finding.Severity s) { return findings.stream().filter(f -> f.severity() == s).count(); }
+    public static long count(List<Finding> findings, Severity s) { return findings.stream().filter(f -> f.severity() == s).count(); }
 }

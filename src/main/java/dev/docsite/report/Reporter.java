@@ -1,5 +1,9 @@
 package dev.docsite.report;
 
+import dev.docsite.rules.DocsiteVersion;
+import dev.docsite.rules.Rule;
+import dev.docsite.rules.Rules;
+import dev.docsite.rules.Severity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,9 +33,8 @@ import java.util.regex.Pattern;
  *
  * @param failLevel    findings at or above this severity fail the run (exit code 1)
  * @param context      what was checked, e.g. "31 pages of 2 versions" (for summaries; may be empty)
- * @param descriptions short description per rule id, for SARIF rule metadata (missing ones fall back to the id)
  */
-public record Reporter(ReportFormat format, Finding.Severity failLevel, String context, Map<String, String> descriptions) {
+public record Reporter(ReportFormat format, Severity failLevel, String context) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** A file shown as "<commit>:<path>" (content read from a git revision). */
     private static final Pattern REVISION_FILE = Pattern.compile("([0-9a-f]{7,40}):(.+)");
@@ -39,9 +42,18 @@ public record Reporter(ReportFormat format, Finding.Severity failLevel, String c
     static final int SUMMARY_ROWS = 500;
     public static final String TOOL = "docsite";
     public static final String INFO_URI = "https://github.com/docsite-dev/docsite";
+    /** Where the writers' guide describes each rule (one anchor per rule id). */
+    public static final String RULES_DOC = INFO_URI + "/blob/main/docs/rules.md";
+
+    /** A SARIF rule name: the id in UpperCamelCase ("link/missing-anchor" is "LinkMissingAnchor"). */
+    static String ruleName(Rule rule) {
+        StringBuilder b = new StringBuilder();
+        for (String part : rule.id().split("[/-]")) if (!part.isEmpty()) b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        return b.toString();
+    }
 
     /** Whether the findings fail the run at {@code failLevel}. */
-    public static boolean fails(List<Finding> findings, Finding.Severity failLevel) {
+    public static boolean fails(List<Finding> findings, Severity failLevel) {
         return findings.stream().anyMatch(f -> f.severity().compareTo(failLevel) <= 0);
     }
 
@@ -49,8 +61,8 @@ public record Reporter(ReportFormat format, Finding.Severity failLevel, String c
 
     /** "2 errors, 1 warning" (notes only when there are some). */
     public static String counts(List<Finding> findings) {
-        long e = Findings.count(findings, Finding.Severity.ERROR), w = Findings.count(findings, Finding.Severity.WARNING),
-                n = Findings.count(findings, Finding.Severity.NOTE);
+        long e = Findings.count(findings, Severity.ERROR), w = Findings.count(findings, Severity.WARNING),
+                n = Findings.count(findings, Severity.NOTE);
         return plural(e, "error") + ", " + plural(w, "warning") + (n > 0 ? ", " + plural(n, "note") : "");
     }
 
@@ -88,9 +100,9 @@ public record Reporter(ReportFormat format, Finding.Severity failLevel, String c
         ObjectNode root = JSON.createObjectNode();
         root.put("tool", TOOL);
         ObjectNode summary = root.putObject("summary");
-        summary.put("errors", Findings.count(findings, Finding.Severity.ERROR));
-        summary.put("warnings", Findings.count(findings, Finding.Severity.WARNING));
-        summary.put("notes", Findings.count(findings, Finding.Severity.NOTE));
+        summary.put("errors", Findings.count(findings, Severity.ERROR));
+        summary.put("warnings", Findings.count(findings, Severity.WARNING));
+        summary.put("notes", Findings.count(findings, Severity.NOTE));
         summary.put("failLevel", failLevel.label());
         summary.put("failed", fails(findings));
         if (!context.isEmpty()) summary.put("checked", context);
@@ -186,17 +198,25 @@ public record Reporter(ReportFormat format, Finding.Severity failLevel, String c
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", TOOL);
         driver.put("informationUri", INFO_URI);
-        String v = Reporter.class.getPackage().getImplementationVersion();
-        if (v != null) driver.put("version", v);
+        driver.put("version", DocsiteVersion.VERSION);
+        driver.put("semanticVersion", DocsiteVersion.VERSION);
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ArrayNode rules = driver.putArray("rules");
         for (Finding f : findings) {
             if (ruleIndex.containsKey(f.rule())) continue;
             ruleIndex.put(f.rule(), ruleIndex.size());
             ObjectNode r = rules.addObject();
-            r.put("id", f.rule());
-            r.putObject("shortDescription").put("text", descriptions.getOrDefault(f.rule(), f.rule()));
-            r.putObject("defaultConfiguration").put("level", level(f.severity()));
+            Rule rule = Rules.get(f.rule());
+            r.put("id", rule.id());
+            r.put("name", ruleName(rule));
+            r.putObject("shortDescription").put("text", rule.title());
+            r.putObject("fullDescription").put("text", rule.why());
+            ObjectNode help = r.putObject("help");
+            help.put("text", rule.fix());
+            help.put("markdown", "**" + rule.title() + "**\n\n" + rule.why() + "\n\n**How to fix:** " + rule.fix());
+            r.put("helpUri", RULES_DOC + "#" + rule.anchor());
+            r.putObject("defaultConfiguration").put("level", level(rule.severity()));
+            r.putObject("properties").putArray("tags").add(rule.group());
         }
         run.put("columnKind", "unicodeCodePoints");
         ArrayNode results = run.putArray("results");
@@ -222,7 +242,7 @@ public record Reporter(ReportFormat format, Finding.Severity failLevel, String c
         return root;
     }
 
-    private static String level(Finding.Severity s) {
+    private static String level(Severity s) {
         return switch (s) { case ERROR -> "error"; case WARNING -> "warning"; case NOTE -> "note"; };
     }
 

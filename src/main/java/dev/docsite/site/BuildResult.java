@@ -1,5 +1,6 @@
 package dev.docsite.site;
 
+import dev.docsite.rules.Severity;
 import dev.docsite.render.RenderedPage;
 import dev.docsite.report.Finding;
 
@@ -20,7 +21,7 @@ public record BuildResult(Path dir, List<VersionBuild> versions, List<Finding> f
     /** @param rendered pages converted by Asciidoctor in this run; {@code reused} came from the cache or another version */
     public record Stats(int pages, int rendered, int reused, long millis) {}
 
-    public boolean hasErrors() { return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR); }
+    public boolean hasErrors() { return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR); }
 
     public Optional<VersionBuild> version(String name) { return versions.stream().filter(v -> v.name().equals(name)).findFirst(); }
 }

@@ -13,6 +13,8 @@ import dev.docsite.render.RenderResult;
 import dev.docsite.render.RenderedPage;
 import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
+import dev.docsite.rules.ContentRules;
+import dev.docsite.rules.Rules;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -122,7 +124,7 @@ public final class SiteBuilder {
             versions.add(VersionContent.of(config, set, spec.name()));
         }
         if (versions.isEmpty())
-            throw new ContentException(new dev.docsite.content.Problem(config.pos(), "version",
+            throw new ContentException(new dev.docsite.content.Problem(config.pos(), ContentRules.UNKNOWN_VERSION.id(),
                     "no version named " + String.join(", ", req.only()) + " in site.yaml (expected one of "
                             + String.join(", ", config.versions().stream().map(SiteConfig.VersionSpec::name).toList()) + ")"));
 
@@ -163,7 +165,7 @@ public final class SiteBuilder {
                 resolvedMemo.put(in, rp);
                 pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {
-                    Finding f = m.error() ? Finding.error(p.bodyPos(m.line()), m.rule(), m.text()) : Finding.warning(p.bodyPos(m.line()), m.rule(), m.text());
+                    Finding f = Finding.of(Rules.get(m.rule()), p.bodyPos(m.line()), m.text());
                     findings.add(f.inVersions(List.of(v.name())));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.rules.Severity;
 import dev.docsite.Fixture;
 import dev.docsite.report.Finding;
 import dev.docsite.site.BuildResult;
@@ -214,7 +215,7 @@ class ErrorTableChecksTest {
         Path c = content();
         Fixture.edit(c, ADMIN, "“Your session has expired. Please sign in again.”", "“Your session has expired. Please log in again.”");
         Finding f = only(Fixture.check(c, out()), ErrorTableChecks.DRIFT, c.resolve(ADMIN), Fixture.lineOf(c.resolve(ADMIN), "Please log in again."));
-        assertEquals(Finding.Severity.WARNING, f.severity());
+        assertEquals(Severity.WARNING, f.severity());
         assertTrue(f.message().contains("'api.user.login.token_expired.app_error'"), f.message());
     }
 

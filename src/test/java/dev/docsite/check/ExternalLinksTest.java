@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.rules.Severity;
 import dev.docsite.content.SourcePos;
 import dev.docsite.report.Finding;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +41,7 @@ class ExternalLinksTest {
     }
 
     /** Findings of one severity by the URL they are about (the message starts with the URL). */
-    static Map<String, Finding> by(List<Finding> fs, Finding.Severity sev) {
+    static Map<String, Finding> by(List<Finding> fs, Severity sev) {
         Map<String, Finding> m = new TreeMap<>();
         for (Finding f : fs) if (f.severity() == sev) m.put(f.message().substring(0, f.message().indexOf(": ")), f);
         return m;
@@ -64,9 +65,9 @@ class ExternalLinksTest {
             ExternalLinks.Result first = new ExternalLinks(settings(8, 4, 2), LinkCache.open(cacheFile, 24)).check(usages, false);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
-            Map<String, Finding> errors = by(first.findings(), Finding.Severity.ERROR);
+            Map<String, Finding> errors = by(first.findings(), Severity.ERROR);
             assertEquals(Set.copyOf(broken), errors.keySet(), "exactly the broken links are errors: " + first.findings());
-            assertTrue(by(first.findings(), Finding.Severity.WARNING).isEmpty(), "no warnings: " + first.findings());
+            assertTrue(by(first.findings(), Severity.WARNING).isEmpty(), "no warnings: " + first.findings());
             for (String w : working) assertFalse(errors.containsKey(w), w);
 
             // The reason is in each message, with the rule.
@@ -86,7 +87,7 @@ class ExternalLinksTest {
             assertEquals(List.of("2.0"), errors.get(server.url("/missing")).versions());
 
             // A permanent redirect is a note, not a failure.
-            Finding moved = by(first.findings(), Finding.Severity.NOTE).get(server.url("/r1"));
+            Finding moved = by(first.findings(), Severity.NOTE).get(server.url("/r1"));
             assertEquals(ExternalLinks.MOVED, moved.rule());
             assertTrue(moved.message().contains(server.url("/ok")), moved.message());
 
@@ -117,8 +118,8 @@ class ExternalLinksTest {
             for (Map.Entry<String, Integer> e : workingCounts.entrySet()) assertEquals(e.getValue(), server.countPath(e.getKey()), e.getKey() + " asked again");
             assertEquals(resetBefore, reset.connections.get());
             assertEquals(pageBefore + 1, server.countPath("/page.html"), "fetched again only for its broken fragment");
-            assertEquals(Set.copyOf(broken), by(second.findings(), Finding.Severity.ERROR).keySet());
-            assertTrue(by(second.findings(), Finding.Severity.NOTE).containsKey(server.url("/r1")), "the moved note is kept from the cache");
+            assertEquals(Set.copyOf(broken), by(second.findings(), Severity.ERROR).keySet());
+            assertTrue(by(second.findings(), Severity.NOTE).containsKey(server.url("/r1")), "the moved note is kept from the cache");
             assertEquals(working.size() - 2, second.stats().cached(), "all working documents but page.html (its #absent is not cached): " + second.stats());
             assertTrue(server.total.get() > before, "broken links were asked again");
 
@@ -128,7 +129,7 @@ class ExternalLinksTest {
             ExternalLinks.Result third = new ExternalLinks(settings(8, 4, 2), LinkCache.open(cacheFile, 24)).check(onlyWorking, false);
             assertEquals(quiet, server.total.get());
             assertEquals(0, third.stats().requests());
-            assertTrue(third.findings().stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR));
+            assertTrue(third.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR));
         }
     }
 
@@ -195,8 +196,8 @@ class ExternalLinksTest {
         List<ExternalLinks.Usage> usages = List.of(use(server.url("/limited-forever"), 3, "1.0"), use(server.url("/app.html#/settings"), 4, "1.0"),
                 use(server.url("/app.html#install"), 5, "1.0"), use("https://github.com/o/r/blob/main/x.java#L10-L20", 6, "1.0"));
         ExternalLinks.Result r = new ExternalLinks(settings(2, 2, 1, "^https://github\\.com/"), LinkCache.none()).check(usages, false);
-        Map<String, Finding> warnings = by(r.findings(), Finding.Severity.WARNING);
-        assertTrue(by(r.findings(), Finding.Severity.ERROR).isEmpty(), r.findings().toString());
+        Map<String, Finding> warnings = by(r.findings(), Severity.WARNING);
+        assertTrue(by(r.findings(), Severity.ERROR).isEmpty(), r.findings().toString());
         assertEquals(ExternalLinks.RATE_LIMITED, warnings.get(server.url("/limited-forever")).rule());
         assertEquals(1, server.countPath("/limited-forever"), "a Retry-After past the limit is not waited for");
         assertEquals(ExternalLinks.ANCHOR_UNVERIFIED, warnings.get(server.url("/app.html#install")).rule());

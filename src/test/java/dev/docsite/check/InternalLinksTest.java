@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.rules.Severity;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.DirectorySource;
 import dev.docsite.render.AsciidocRenderer;
@@ -153,7 +154,7 @@ class InternalLinksTest {
     static BuildResult buildInto(Path out) throws Exception {
         var set = ContentLoader.load(new DirectorySource(content));
         BuildResult r = builder.build(new SiteBuilder.Request(set, content, List.of(), null), out);
-        assertTrue(r.findings().stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR), r.findings().toString());
+        assertTrue(r.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR), r.findings().toString());
         return r;
     }
 
@@ -232,9 +233,9 @@ class InternalLinksTest {
     @Test void xrefToAnAliasIsAWarningAndItsAnchorIsChecked() {
         List<Finding> f = of(InternalLinks.ALIAS_XREF, "end-user/start.yaml");
         assertEquals(1, f.size(), all());
-        assertEquals(Finding.Severity.WARNING, f.get(0).severity());
+        assertEquals(Severity.WARNING, f.get(0).severity());
         assertEquals(line(START, "old-setup", 1), f.get(0).pos().line());
-        assertEquals(List.of(), findings.stream().filter(x -> x.pos().file().endsWith("end-user/start.yaml") && x.severity() == Finding.Severity.ERROR).toList());
+        assertEquals(List.of(), findings.stream().filter(x -> x.pos().file().endsWith("end-user/start.yaml") && x.severity() == Severity.ERROR).toList());
     }
 
     @Test void nothingElseIsReported() {

@@ -92,8 +92,8 @@ class BadInputTest {
         TestSite.Run r = t.run("build");
         assertEquals(1, r.exit());
         assertNoStackTrace(r.err());
-        for (String s : new String[]{"setup.yaml:1:1: error content: unknown key 'titel'", "setup.yaml:2:11: error content: unknown audience 'admins'",
-                "setup.yaml:4:8: error content: field 'order'", "start.yaml:1:1: error content: missing required field 'summary'",
+        for (String s : new String[]{"setup.yaml:1:1: error content/unknown-key: unknown key 'titel'", "setup.yaml:2:11: error content/field-value: unknown audience 'admins'",
+                "setup.yaml:4:8: error content/field-type: field 'order'", "start.yaml:1:1: error content/missing-field: missing required field 'summary'",
                 "broken.yaml:1:9: error yaml: YAML syntax error"})
             assertTrue(r.err().contains(s), "missing '" + s + "' in:\n" + r.err());
         assertTrue(r.err().contains("errors, 0 warnings"), r.err());

@@ -1,5 +1,6 @@
 package dev.docsite.report;
 
+import dev.docsite.rules.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,20 +49,20 @@ class ReporterTest {
         return sw.toString();
     }
 
-    private static Reporter reporter(ReportFormat f, Finding.Severity level) {
-        return new Reporter(f, level, "31 pages of 2 versions", Map.of("catalog/http-status", "A server error has an HTTP status from 400 to 599."));
+    private static Reporter reporter(ReportFormat f, Severity level) {
+        return new Reporter(f, level, "31 pages of 2 versions");
     }
 
     @Test void failLevelDecidesWhatFails() {
         List<Finding> warningsOnly = List.of(FINDINGS.get(1));
-        assertFalse(Reporter.fails(warningsOnly, Finding.Severity.ERROR));
-        assertTrue(Reporter.fails(warningsOnly, Finding.Severity.WARNING));
-        assertTrue(Reporter.fails(FINDINGS, Finding.Severity.ERROR));
-        assertFalse(Reporter.fails(List.of(), Finding.Severity.WARNING));
+        assertFalse(Reporter.fails(warningsOnly, Severity.ERROR));
+        assertTrue(Reporter.fails(warningsOnly, Severity.WARNING));
+        assertTrue(Reporter.fails(FINDINGS, Severity.ERROR));
+        assertFalse(Reporter.fails(List.of(), Severity.WARNING));
     }
 
     @Test void textIsOneLinePerFindingAndASummary() throws Exception {
-        String out = write(reporter(ReportFormat.text, Finding.Severity.ERROR), FINDINGS, null);
+        String out = write(reporter(ReportFormat.text, Severity.ERROR), FINDINGS, null);
         List<String> lines = out.lines().toList();
         assertEquals("content/errors/sign-in.yaml:12:5: error catalog/http-status: server error 'a.b' has http 302 (expected 400 to 599)", lines.get(0));
         assertTrue(lines.get(1).startsWith("content/pages/admin/troubleshoot.yaml:40: warning drift/user-message: "), lines.get(1));
@@ -69,7 +70,7 @@ class ReporterTest {
     }
 
     @Test void jsonHasEveryFieldAndTheCounts() throws Exception {
-        JsonNode root = new ObjectMapper().readTree(write(reporter(ReportFormat.json, Finding.Severity.WARNING), FINDINGS, null));
+        JsonNode root = new ObjectMapper().readTree(write(reporter(ReportFormat.json, Severity.WARNING), FINDINGS, null));
         assertEquals(3, root.at("/summary/errors").asInt());
         assertEquals(1, root.at("/summary/warnings").asInt());
         assertTrue(root.at("/summary/failed").asBoolean());
@@ -83,7 +84,7 @@ class ReporterTest {
     }
 
     @Test void junitIsWellFormedWithOneFailurePerFindingAtTheFailLevel() throws Exception {
-        String xml = write(reporter(ReportFormat.junit, Finding.Severity.ERROR), FINDINGS, null);
+        String xml = write(reporter(ReportFormat.junit, Severity.ERROR), FINDINGS, null);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Element root = doc.getDocumentElement();
         assertEquals("testsuites", root.getTagName());
@@ -99,7 +100,7 @@ class ReporterTest {
     }
 
     @Test void aCleanRunIsOnePassingTestCase() throws Exception {
-        String xml = write(reporter(ReportFormat.junit, Finding.Severity.ERROR), List.of(), null);
+        String xml = write(reporter(ReportFormat.junit, Severity.ERROR), List.of(), null);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, doc.getElementsByTagName("testcase").getLength());
         assertEquals(0, doc.getElementsByTagName("failure").getLength());
@@ -112,7 +113,7 @@ class ReporterTest {
     }
 
     @Test void sarifIsValidWithRulesAndLocations() throws Exception {
-        JsonNode sarif = new ObjectMapper().readTree(write(reporter(ReportFormat.sarif, Finding.Severity.ERROR), FINDINGS, null));
+        JsonNode sarif = new ObjectMapper().readTree(write(reporter(ReportFormat.sarif, Severity.ERROR), FINDINGS, null));
         Set<ValidationMessage> errors = sarifSchema().validate(sarif);
         assertTrue(errors.isEmpty(), errors.toString());
         JsonNode run = sarif.get("runs").get(0);
@@ -135,14 +136,14 @@ class ReporterTest {
     }
 
     @Test void theSarifSchemaCatchesWhatItShould() throws Exception {
-        ObjectNode sarif = (ObjectNode) new ObjectMapper().readTree(write(reporter(ReportFormat.sarif, Finding.Severity.ERROR), FINDINGS, null));
+        ObjectNode sarif = (ObjectNode) new ObjectMapper().readTree(write(reporter(ReportFormat.sarif, Severity.ERROR), FINDINGS, null));
         ((ObjectNode) sarif.at("/runs/0/results/0/locations/0/physicalLocation/region")).put("startLine", 0);
         ((ObjectNode) sarif.at("/runs/0/results/1")).put("severity", "warning");
         assertEquals(2, sarifSchema().validate(sarif).size());
     }
 
     @Test void githubAnnotationsEscapeDataAndProperties() throws Exception {
-        String out = write(reporter(ReportFormat.github, Finding.Severity.ERROR), FINDINGS, dir.resolve("summary.md"));
+        String out = write(reporter(ReportFormat.github, Severity.ERROR), FINDINGS, dir.resolve("summary.md"));
         List<String> lines = out.lines().toList();
         assertEquals(4, lines.size(), out);
         assertEquals("::error file=content/errors/sign-in.yaml,line=12,col=5,title=catalog/http-status::server error 'a.b' has http 302 (expected 400 to 599)", lines.get(0));
@@ -155,7 +156,7 @@ class ReporterTest {
     @Test void theGithubJobSummaryIsAppendedToTheStepSummaryFile() throws Exception {
         Path summary = dir.resolve("summary.md");
         Files.writeString(summary, "## Earlier step\n");
-        write(reporter(ReportFormat.github, Finding.Severity.ERROR), FINDINGS, summary);
+        write(reporter(ReportFormat.github, Severity.ERROR), FINDINGS, summary);
         String md = Files.readString(summary);
         assertTrue(md.startsWith("## Earlier step\n## docsite check: 3 errors, 1 warning in 31 pages of 2 versions (failed at level error)"), md);
         assertTrue(md.contains("| error | `content/errors/sign-in.yaml:12:5` | `catalog/http-status` | server error 'a.b' has http 302 (expected 400 to 599) |"), md);
@@ -163,7 +164,7 @@ class ReporterTest {
     }
 
     @Test void withoutASummaryFileTheSummaryFollowsTheAnnotations() throws Exception {
-        String out = write(reporter(ReportFormat.github, Finding.Severity.ERROR), List.of(), null);
+        String out = write(reporter(ReportFormat.github, Severity.ERROR), List.of(), null);
         assertEquals("## docsite check: no findings in 31 pages of 2 versions\n\n", out);
     }
 }

@@ -170,7 +170,7 @@ class SiteBuildTest {
                 """);
         TestSite.Run r = t.run("build");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().matches("(?s).*pages/admin/warn\\.yaml:14: warning asciidoc/warn: skipping reference to missing attribute: no-such-attribute.*\\[versions 2\\.0, 1\\.0].*"), "got: " + r.err());
+        assertTrue(r.err().matches("(?s).*pages/admin/warn\\.yaml:14: warning asciidoc/warning: skipping reference to missing attribute: no-such-attribute.*\\[versions 2\\.0, 1\\.0].*"), "got: " + r.err());
     }
 
     @Test void liveExamplesAreValidatedAgainstTheirSchema(@TempDir Path tmp) {
@@ -209,7 +209,7 @@ class SiteBuildTest {
                 """);
         TestSite.Run r = t.run("build");
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("setup.yaml:8: error include/outside-content: include of '../../../secret.txt' refused"), r.err());
+        assertTrue(r.err().contains("setup.yaml:8: error security/outside-content: include of '../../../secret.txt' refused"), r.err());
         assertTrue(r.err().contains("setup.yaml:10: error error-ref/unknown-id: error: names unknown error id 'ent.test.token_expird.app_error' in version"), r.err());
         assertTrue(r.err().contains("did you mean 'ent.test.token_expired.app_error'"), r.err());
 
