@@ -1,5 +1,6 @@
 package dev.docsite.cli;
 
+import dev.docsite.rules.ContentRules;
 import dev.docsite.rules.Severity;
 import dev.docsite.content.ContentException;
 import dev.docsite.preview.Preview;
@@ -72,7 +73,7 @@ final class PreviewCommand implements Callable<Integer> {
             Pipeline.Failure f = Pipeline.contentFailure(e);
             f.print(err);
             // An unknown revision or a folder outside git is a usage error, not broken content.
-            return e.problems().stream().allMatch(p -> p.rule().equals("git")) ? 2 : 1;
+            return e.problems().stream().allMatch(p -> p.rule().equals(ContentRules.GIT.id())) ? 2 : 1;
         } catch (Layout.LayoutException e) {
             err.println(e.getMessage());
             return 1;

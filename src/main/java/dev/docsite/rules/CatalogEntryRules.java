@@ -25,7 +25,7 @@ public final class CatalogEntryRules {
     public static final Rule SILENT_RETRY = Rule.error("catalog/silent-no-retry",
             "A silent error is never retried automatically.",
             "The app does not retry what it never shows; a table saying so misleads administrators.",
-            "Set `retry: none`.");
+            "Set `retry: none` (an automatic retry of an error the user never sees is not documented behaviour), or give the entry the user_message the app shows.");
     public static final Rule CAUSE_RESOLUTION = Rule.error("catalog/cause-and-resolution",
             "Every error has a cause and a resolution.",
             "An error table row without them tells administrators what went wrong but not what to do.",

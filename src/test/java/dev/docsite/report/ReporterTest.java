@@ -1,5 +1,7 @@
 package dev.docsite.report;
 
+import dev.docsite.rules.CatalogEntryRules;
+import dev.docsite.rules.Rule;
 import dev.docsite.rules.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,9 +109,7 @@ class ReporterTest {
     }
 
     private static JsonSchema sarifSchema() throws Exception {
-        JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("src/test/resources/schemas/sarif-2.1.0-subset.schema.json")));
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema, config);
+        return SarifMultitool.officialSchema();
     }
 
     @Test void sarifIsValidWithRulesAndLocations() throws Exception {
@@ -119,7 +119,13 @@ class ReporterTest {
         JsonNode run = sarif.get("runs").get(0);
         JsonNode rules = run.at("/tool/driver/rules");
         assertEquals(4, rules.size());
-        assertEquals("A server error has an HTTP status from 400 to 599.", rules.get(0).at("/shortDescription/text").asText());
+        Rule httpStatus = CatalogEntryRules.HTTP_STATUS;
+        assertEquals(httpStatus.title(), rules.get(0).at("/shortDescription/text").asText());
+        assertEquals(httpStatus.why(), rules.get(0).at("/fullDescription/text").asText());
+        assertEquals(httpStatus.fix(), rules.get(0).at("/help/text").asText());
+        assertEquals("CatalogHttpStatus", rules.get(0).get("name").asText());
+        assertTrue(rules.get(0).get("helpUri").asText().endsWith("docs/rules.md#catalog-http-status"));
+        assertFalse(run.at("/tool/driver/version").asText().isBlank());
         JsonNode results = run.get("results");
         assertEquals(4, results.size());
         for (JsonNode r : results) assertEquals(r.get("ruleId").asText(), rules.get(r.get("ruleIndex").asInt()).get("id").asText());
