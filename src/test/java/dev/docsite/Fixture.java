@@ -237,10 +237,10 @@ public final class Fixture {
     public static BuildResult build(Path content, Path out) throws ContentException, IOException, Layout.LayoutException {
         ContentSet set = ContentLoader.load(new DirectorySource(content));
         SiteBuilder b = new SiteBuilder(renderer(), RenderCache.memoryOnly(), new Layout(TEMPLATES), 2);
-        BuildResult r = b.build(new SiteBuilder.Request(set, content, List.of(), null), out);
+        BuildResult r = b.build(new SiteBuilder.Request(set, dev.docsite.content.ContentRoot.of(content), List.of(), null), out);
         List<Finding> all = new ArrayList<>(r.findings());
         all.addAll(InternalLinks.check(r));
-        all.addAll(CatalogChecks.check(r, set, content));
+        all.addAll(CatalogChecks.check(r, set, dev.docsite.content.ContentRoot.of(content)));
         return new BuildResult(r.dir(), r.versions(), Findings.sorted(all), r.stats());
     }
 

@@ -1,5 +1,7 @@
 package dev.docsite.catalog;
 
+import dev.docsite.content.ErrorEntry;
+import dev.docsite.content.ErrorCatalog;
 import dev.docsite.rules.CatalogEntryRules;
 import dev.docsite.content.Problem;
 import dev.docsite.content.SiteConfig;

@@ -1,5 +1,7 @@
 package dev.docsite.catalog;
 
+import dev.docsite.content.ErrorEntry;
+import dev.docsite.content.ErrorCatalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;

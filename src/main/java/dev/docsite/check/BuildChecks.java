@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.content.ContentRoot;
 import dev.docsite.content.ContentSet;
 import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
@@ -19,13 +20,13 @@ public final class BuildChecks {
     /**
      * @param written    a build written into {@code written.dir()}
      * @param content    the content it was built from
-     * @param contentDir the content folder (for the comparison with the last commit; see {@link CatalogChecks})
+     * @param root       where the content lives (for the comparison with the last commit; see {@link CatalogChecks})
      * @return the build with these findings added to its own, sorted
      */
-    public static BuildResult run(BuildResult written, ContentSet content, Path contentDir) {
+    public static BuildResult run(BuildResult written, ContentSet content, ContentRoot root) {
         List<Finding> all = new ArrayList<>(written.findings());
         all.addAll(InternalLinks.check(written));
-        all.addAll(CatalogChecks.check(written, content, contentDir));
+        all.addAll(CatalogChecks.check(written, content, root));
         return new BuildResult(written.dir(), written.versions(), Findings.sorted(all), written.stats());
     }
 }

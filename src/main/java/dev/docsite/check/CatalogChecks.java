@@ -1,9 +1,11 @@
 package dev.docsite.check;
 
+import dev.docsite.render.RenderResult;
 import dev.docsite.catalog.CatalogRules;
-import dev.docsite.catalog.ErrorCatalog;
+import dev.docsite.content.ErrorCatalog;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
+import dev.docsite.content.ContentRoot;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.DirectorySource;
 import dev.docsite.content.GitRevisionSource;
@@ -37,14 +39,14 @@ public final class CatalogChecks {
 
     /**
      * @param workTree   the content being built (the versions without {@code ref} are built from it)
-     * @param contentDir its folder, to find the git repository whose last commit it is compared with
+     * @param root     where it lives: the git repository whose last commit it is compared with
      */
-    public static List<Finding> check(BuildResult build, ContentSet workTree, Path contentDir) {
+    public static List<Finding> check(BuildResult build, ContentSet workTree, ContentRoot root) {
         List<Finding> out = new ArrayList<>();
         out.addAll(structure(build));
         out.addAll(adminCoverage(build));
         out.addAll(removedBetweenVersions(build));
-        out.addAll(removedSinceLastCommit(build, workTree, contentDir));
+        out.addAll(removedSinceLastCommit(build, workTree, root));
         return Findings.mergeVersions(out);
     }
 
@@ -72,7 +74,7 @@ public final class CatalogChecks {
             Set<String> shown = new HashSet<>();
             for (RenderedPage p : v.pages()) {
                 if (!p.page().audience().equals(ADMIN)) continue;
-                for (String t : p.raw().tables()) if (t.endsWith("|" + ADMIN)) shown.add(t.substring(0, t.length() - ADMIN.length() - 1));
+                for (RenderResult.TableRef t : p.raw().tables()) if (t.audience().equals(ADMIN)) shown.add(t.catalog());
             }
             for (Problem p : CatalogRules.adminCoverage(v.name(), v.content().input().catalogs(), shown))
                 out.add(Finding.of(p).inVersions(List.of(v.name())));
@@ -96,20 +98,20 @@ public final class CatalogChecks {
      * The work tree against its last commit, when the content folder is in a git repository with one.
      * Content built from a git revision (a preview) has no work tree to compare.
      */
-    static List<Finding> removedSinceLastCommit(BuildResult build, ContentSet workTree, Path contentDir) {
-        if (!(workTree.source() instanceof DirectorySource) || contentDir == null) return List.of();
+    static List<Finding> removedSinceLastCommit(BuildResult build, ContentSet workTree, ContentRoot root) {
+        if (!(workTree.source() instanceof DirectorySource) || root == null || !root.hasCommits()) return List.of();
         SiteConfig config = workTree.config();
         List<String> fromWorkTree = new ArrayList<>();
         for (SiteConfig.VersionSpec s : config.versions()) if (s.ref() == null) fromWorkTree.add(s.name());
         List<ErrorCatalog> head;
         String headName;
-        try (GitRevisionSource src = GitRevisionSource.open(contentDir, "HEAD")) {
+        try (GitRevisionSource src = root.revision("HEAD")) {
             head = ContentLoader.catalogsOnly(src);
             headName = "HEAD " + src.shortId();
         } catch (ContentException e) {
             return List.of(); // not in a repository, or no commit yet: nothing to compare with
         } catch (IOException e) {
-            return List.of(Finding.warning(SourcePos.of(contentDir.toString()), CatalogRules.REMOVED,
+            return List.of(Finding.warning(SourcePos.of(root.dir().toString()), CatalogRules.REMOVED,
                     "cannot read the catalogs of the last commit to check for removed error ids: " + e.getMessage()));
         }
         // An id the comparison of versions already reports is not reported a second time.

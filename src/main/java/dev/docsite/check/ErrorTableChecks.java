@@ -1,8 +1,8 @@
 package dev.docsite.check;
 
 import dev.docsite.rules.ErrorTableRules;
-import dev.docsite.catalog.ErrorCatalog;
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorCatalog;
+import dev.docsite.content.ErrorEntry;
 import dev.docsite.catalog.ErrorHtml;
 import dev.docsite.content.Page;
 import dev.docsite.content.SourcePos;
@@ -144,7 +144,7 @@ public final class ErrorTableChecks {
     // ---- generated tables, read back from the written page ---------------------------------------
 
     static List<Finding> generatedTables(Path siteDir, BuildResult.VersionBuild v, RenderedPage p, VersionCatalog cat) {
-        List<String> expectedTables = p.raw().tables();
+        List<RenderResult.TableRef> expectedTables = p.raw().tables();
         if (expectedTables.isEmpty()) return List.of();
         Page page = p.page();
         SourceLines lines = new SourceLines(page);
@@ -158,11 +158,11 @@ public final class ErrorTableChecks {
             return out;
         }
         Map<String, Integer> seenPerCatalog = new HashMap<>();
-        Map<String, Integer> foundPerKey = new HashMap<>();
+        Map<RenderResult.TableRef, Integer> foundPerKey = new HashMap<>();
         for (Element div : doc.select("div.error-table")) {
             String catalogId = div.attr("data-catalog"), audience = div.attr("data-audience");
             int n = seenPerCatalog.merge(catalogId, 1, Integer::sum) - 1;
-            foundPerKey.merge(catalogId + "|" + audience, 1, Integer::sum);
+            foundPerKey.merge(new RenderResult.TableRef(catalogId, audience), 1, Integer::sum);
             SourcePos at = page.bodyPos(lines.lineStartingWith("error-table::" + catalogId + "[", n));
             ErrorCatalog catalog = cat.catalogs.get(catalogId);
             if (catalog == null) {
@@ -172,14 +172,13 @@ public final class ErrorTableChecks {
             compareTable(div, catalog, audience, at, out);
         }
         // A table the renderer produced but the written page lacks (a layout dropped or mangled it).
-        Map<String, Integer> expectedPerKey = new HashMap<>();
-        for (String t : expectedTables) expectedPerKey.merge(t, 1, Integer::sum);
+        Map<RenderResult.TableRef, Integer> expectedPerKey = new LinkedHashMap<>();
+        for (RenderResult.TableRef t : expectedTables) expectedPerKey.merge(t, 1, Integer::sum);
         expectedPerKey.forEach((key, count) -> {
             int found = foundPerKey.getOrDefault(key, 0);
             if (found < count) {
-                String catalogId = key.substring(0, key.indexOf('|'));
-                out.add(Finding.error(page.bodyPos(lines.lineStartingWith("error-table::" + catalogId + "[", found)), MISSING_TABLE,
-                        "error-table::" + catalogId + " (" + key.substring(key.indexOf('|') + 1) + ") is missing from the written page "
+                out.add(Finding.error(page.bodyPos(lines.lineStartingWith("error-table::" + key.catalog() + "[", found)), MISSING_TABLE,
+                        "error-table::" + key.catalog() + " (" + key.audience() + ") is missing from the written page "
                                 + v.name() + "/" + p.outputPath() + " (expected a div.error-table for it)"));
             }
         });

@@ -8,6 +8,7 @@ import dev.docsite.content.SourcePos;
 import dev.docsite.content.Suggest;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.RenderResult;
+import dev.docsite.render.Links;
 import dev.docsite.render.RenderedPage;
 import dev.docsite.render.RenderedPage.PageLink;
 import dev.docsite.report.Finding;
@@ -111,8 +112,10 @@ public final class InternalLinks {
                 target = byId.get(owner.id());
                 if (target == null) return;
             } else {
-                add(l.pos(), MISSING_PAGE, "xref to page '" + l.targetPage() + "', which this version does not have"
-                        + missingPageHint(v, l.targetPage(), byId.keySet()), v);
+                // A page that failed to load is reported once, at its own file.
+                if (!v.content().content().isBrokenPage(l.targetPage()))
+                    add(l.pos(), MISSING_PAGE, "xref to page '" + l.targetPage() + "', which this version does not have"
+                            + missingPageHint(v, l.targetPage(), byId.keySet()), v);
                 return;
             }
         }
@@ -163,14 +166,7 @@ public final class InternalLinks {
         return false;
     }
 
-    static String decode(String s) {
-        if (s.indexOf('%') < 0) return s;
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
-    }
+    static String decode(String s) { return Links.decodeFragment(s); }
 
     // ---- duplicate ids -----------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 package dev.docsite.check;
 
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorEntry;
 import dev.docsite.content.Suggest;
 
 import java.text.Normalizer;

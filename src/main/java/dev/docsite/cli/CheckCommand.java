@@ -1,36 +1,35 @@
 package dev.docsite.cli;
 
 import dev.docsite.rules.Severity;
-import dev.docsite.catalog.CatalogRules;
+import dev.docsite.build.BuildFailure;
+import dev.docsite.build.BuildTransaction;
 import dev.docsite.check.ErrorTableChecks;
-import dev.docsite.check.ExternalLinks;
-import dev.docsite.check.LinkCache;
+import dev.docsite.external.ExternalLinks;
+import dev.docsite.external.LinkCache;
 import dev.docsite.check.UpstreamI18n;
+import dev.docsite.content.ContentException;
+import dev.docsite.content.ContentLoader;
+import dev.docsite.content.ContentRoot;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.SiteConfig;
-import dev.docsite.render.AsciidocRenderer;
-import dev.docsite.render.Layout;
 import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
 import dev.docsite.report.ReportFormat;
 import dev.docsite.report.Reporter;
 import dev.docsite.site.BuildResult;
 import dev.docsite.site.Publisher;
-import dev.docsite.site.SiteBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Build every version (into a temporary folder unless --out is given) and run the link and error-table checks.",
@@ -76,75 +75,52 @@ final class CheckCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
+        List<UpstreamI18n.Translation> upstream;
         try {
-            AsciidocRenderer renderer = AsciidocRenderer.shared();
-            List<UpstreamI18n.Translation> upstream = null;
-            if (upstreamI18n != null) {
-                try {
-                    upstream = UpstreamI18n.read(upstreamI18n);
-                } catch (UpstreamI18n.BadFile e) {
-                    err.println(e.getMessage());
-                    return 2;
-                }
-            }
-            ContentSet content = Pipeline.load(common.content);
-            Layout layout = Pipeline.layout(common.templates);
-            Path dir = outGiven ? common.out : Files.createTempDirectory("docsite-check-");
-            ExternalLinks externalLinks = external ? externalLinks(content, outGiven) : null;
-            try {
-                SiteBuilder builder = Pipeline.builder(common, renderer, layout, outGiven ? common.out : Path.of("site"));
-                SiteBuilder.Request req = new SiteBuilder.Request(content, common.content, List.of(), null);
-                if (outGiven) {
-                    try (Publisher pub = new Publisher(common.out)) {
-                        // The checks read the written pages, so they run before the staging folder is swapped in.
-                        List<Finding> findings = buildAndCheck(builder, req, pub.staging(), upstream, externalLinks);
-                        pub.commit(List.of("preview"));
-                        return report(findings, out, err);
-                    }
-                }
-                return report(buildAndCheck(builder, req, dir, upstream, externalLinks), out, err);
-            } finally {
-                if (!outGiven) Publisher.deleteTree(dir);
-            }
-        } catch (Pipeline.Failure f) {
-            if (f.findings.isEmpty()) {
-                f.print(err);
-                return f.exitCode;
-            }
-            // Content that does not load is reported like any other finding, in the format asked for.
-            return report(f.findings, out, err);
-        } catch (IOException e) {
-            err.println("cannot create a temporary folder for the check: " + e.getMessage());
+            upstream = upstreamI18n == null ? null : UpstreamI18n.read(upstreamI18n);
+        } catch (UpstreamI18n.BadFile e) {
+            err.println(e.getMessage());
             return 2;
+        }
+        try (ContentRoot root = common.contentRoot()) {
+            BuildTransaction tx = common.transaction(root, outGiven ? common.out : Path.of("site"));
+            ContentSet content;
+            try {
+                content = ContentLoader.loadAll(root.workTree());
+            } catch (ContentException e) {
+                // Content that does not load is reported like any other finding, in the format asked for.
+                return report(BuildTransaction.Outcome.notLoaded(e).findings(), out, err);
+            }
+            ExternalLinks externalLinks = external ? externalLinks(content, outGiven) : null;
+            List<Function<BuildResult, List<Finding>>> checks = new ArrayList<>();
+            checks.add(ErrorTableChecks::check);
+            if (upstream != null) checks.add(b -> UpstreamI18n.compare(upstream, b, upstreamI18n));
+            // The checks read the written pages: with --out they run on the staging folder, which is published only when clean.
+            BuildTransaction.Plan plan = (outGiven ? BuildTransaction.Plan.publish(common.out, List.of(Publisher.PREVIEWS))
+                    : new BuildTransaction.Plan(List.of(), null, new BuildTransaction.Target.Temporary(), List.of())).checks(checks);
+            long cpu0 = processCpuNanos();
+            BuildTransaction.Outcome o = tx.run(content, plan);
+            built = o.build();
+            checkNanos = o.checkNanos();
+            checkCpuNanos = processCpuNanos() - cpu0;
+            List<Finding> all = new ArrayList<>(o.findings());
+            if (externalLinks != null && o.build() != null) {
+                // Network-bound, so after publishing: a slow or flaky host never holds the site back.
+                ExternalLinks.Result ext = externalLinks.check(ExternalLinks.usages(o.build()), offline);
+                all.addAll(ext.findings());
+                externalSummary = ext.stats().summary();
+            }
+            return report(all, out, err);
+        } catch (BuildFailure f) {
+            f.lines().forEach(err::println);
+            err.flush();
+            return f.exitCode();
         }
     }
 
     private BuildResult built;
     private long checkNanos, checkCpuNanos;
     private String externalSummary;
-
-    /**
-     * Builds into {@code dir}, then runs every check: the build's own (links, catalog rules), those that
-     * read the built site, and the external links when asked for (not part of the timing: network bound).
-     */
-    private List<Finding> buildAndCheck(SiteBuilder builder, SiteBuilder.Request req, Path dir, List<UpstreamI18n.Translation> upstream,
-                                        ExternalLinks externalLinks) throws Pipeline.Failure {
-        BuildResult r = Pipeline.render(builder, req, dir);
-        long t0 = System.nanoTime(), cpu0 = processCpuNanos();
-        r = Pipeline.withBuildChecks(r, req);
-        built = r;
-        List<Finding> all = new ArrayList<>(r.findings());
-        all.addAll(ErrorTableChecks.check(r));
-        if (upstream != null) all.addAll(UpstreamI18n.compare(upstream, r, upstreamI18n));
-        checkNanos = System.nanoTime() - t0;
-        checkCpuNanos = processCpuNanos() - cpu0;
-        if (externalLinks != null) {
-            ExternalLinks.Result ext = externalLinks.check(ExternalLinks.usages(r), offline);
-            all.addAll(ext.findings());
-            externalSummary = ext.stats().summary();
-        }
-        return all;
-    }
 
     /** CPU time of the whole process (all threads), or 0 where the JVM does not tell. */
     private static long processCpuNanos() {

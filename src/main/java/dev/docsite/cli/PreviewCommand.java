@@ -1,12 +1,11 @@
 package dev.docsite.cli;
 
-import dev.docsite.rules.ContentRules;
 import dev.docsite.rules.Severity;
 import dev.docsite.content.ContentException;
 import dev.docsite.preview.Preview;
 import dev.docsite.preview.ReviewSummary;
-import dev.docsite.render.AsciidocRenderer;
-import dev.docsite.render.Layout;
+import dev.docsite.build.BuildFailure;
+import dev.docsite.content.ContentRoot;
 import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
 import picocli.CommandLine;
@@ -46,14 +45,13 @@ final class PreviewCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        try {
-            AsciidocRenderer renderer = AsciidocRenderer.shared();
-            Layout layout = Pipeline.layout(common.templates);
-            Preview.Result r = Preview.run(Pipeline.builder(common, renderer, layout, common.out), common.content, rev, base, common.out);
+        try (ContentRoot root = common.contentRoot()) {
+            Preview.Result r = Preview.run(common.transaction(root, common.out), rev, base, common.out);
             for (Finding f : r.findings()) err.println(f.toText());
             long errors = Findings.count(r.findings(), Severity.ERROR), warnings = Findings.count(r.findings(), Severity.WARNING);
             if (!r.published()) {
-                err.println(Pipeline.summary(errors, warnings) + " in " + rev + " (" + r.revision().shortId() + "); nothing published");
+                err.println(CommonOptions.summary(errors, warnings) + " in " + rev + " (" + r.revision().shortId() + "); nothing published");
+                err.flush();
                 return 1;
             }
             String markdown = ReviewSummary.markdown(r, baseUrl != null ? baseUrl : common.out.toString().replace('\\', '/'));
@@ -65,20 +63,20 @@ final class PreviewCommand implements Callable<Integer> {
                 out.print(markdown);
             }
             out.flush();
+            err.flush();
             return 0;
-        } catch (Pipeline.Failure f) {
-            f.print(err);
-            return f.exitCode;
+        } catch (BuildFailure f) {
+            f.lines().forEach(err::println);
+            err.flush();
+            return f.exitCode();
         } catch (ContentException e) {
-            Pipeline.Failure f = Pipeline.contentFailure(e);
-            f.print(err);
-            // An unknown revision or a folder outside git is a usage error, not broken content.
-            return e.problems().stream().allMatch(p -> p.rule().equals(ContentRules.GIT.id())) ? 2 : 1;
-        } catch (Layout.LayoutException e) {
-            err.println(e.getMessage());
-            return 1;
+            // An unknown revision or a folder outside git is a usage error.
+            e.problems().forEach(p -> err.println(Finding.of(p).toText()));
+            err.flush();
+            return 2;
         } catch (IOException e) {
-            err.println("cannot write the preview into " + common.out + ": " + e.getMessage());
+            err.println("cannot write the summary " + summary + ": " + e.getMessage());
+            err.flush();
             return 2;
         }
     }

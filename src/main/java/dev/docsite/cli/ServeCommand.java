@@ -1,9 +1,8 @@
 package dev.docsite.cli;
 
-import dev.docsite.preview.LiveSite;
-import dev.docsite.preview.Serve;
-import dev.docsite.render.AsciidocRenderer;
-import dev.docsite.render.Layout;
+import dev.docsite.build.BuildFailure;
+import dev.docsite.serve.LiveSite;
+import dev.docsite.serve.Serve;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,12 +39,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             err.println(common.content + ": content folder not found (expected site.yaml, pages/, errors/; set it with --content DIR)");
             return 2;
         }
-        // The one long-lived renderer: every rebuild after an edit reuses the warm Asciidoctor.
-        AsciidocRenderer renderer = AsciidocRenderer.shared();
         try {
-            Layout layout = Pipeline.layout(common.templates);
-            Serve serve = Serve.start(common.content, common.templates, common.out,
-                    Pipeline.builder(common, renderer, layout, common.out), port, u -> log(u, out, err));
+            // The one long-lived builder (renderer, cache): every rebuild after an edit reuses the warm Asciidoctor.
+            Serve serve = Serve.start(common.content, common.templates, common.out, common.builder(common.out), port, u -> log(u, out, err));
             out.println("Serving " + common.out + " at " + serve.server().url() + " (127.0.0.1 only); watching "
                     + common.content + " and " + common.templates + ". Ctrl-C stops.");
             out.flush();
@@ -56,9 +52,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }));
             stopped.await();
             return 0;
-        } catch (Pipeline.Failure f) {
-            f.print(err);
-            return f.exitCode;
+        } catch (BuildFailure f) {
+            f.lines().forEach(err::println);
+            err.flush();
+            return f.exitCode();
         } catch (BindException e) {
             err.println("port " + port + " on 127.0.0.1 is in use (choose another with --port N)");
             return 2;

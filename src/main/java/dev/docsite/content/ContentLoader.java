@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docsite.catalog.ErrorCatalog;
-import dev.docsite.catalog.ErrorEntry;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -44,7 +42,21 @@ public final class ContentLoader {
     private ContentLoader(ContentSource source) { this.source = source; }
 
     public static ContentSet load(ContentSource source) throws ContentException {
-        return new ContentLoader(source).load();
+        ContentSet set = new ContentLoader(source).load();
+        if (!set.problems().isEmpty()) throw new ContentException(set.problems());
+        return set;
+    }
+
+    /**
+     * Loads what can be loaded: a page or catalog file with problems is left out and its problems are
+     * returned with the rest, so a build reports them together with every finding of the content that did
+     * load (one run, every mistake). Throws only when site.yaml itself is unusable.
+     */
+    public static ContentSet loadAll(ContentSource source) throws ContentException {
+        ContentLoader loader = new ContentLoader(source);
+        ContentSet set = loader.load();
+        if (set.config() == null) throw new ContentException(set.problems());
+        return set;
     }
 
     /**
@@ -61,7 +73,9 @@ public final class ContentLoader {
             loader.unchangedPages = byPath;
             loader.knownPageFiles = pageFiles(previous, changed);
         }
-        return loader.load();
+        ContentSet set = loader.load();
+        if (!set.problems().isEmpty()) throw new ContentException(set.problems());
+        return set;
     }
 
     /**
@@ -101,8 +115,9 @@ public final class ContentLoader {
         return out;
     }
 
-    private ContentSet load() throws ContentException {
+    private ContentSet load() {
         SiteConfig config = loadSite();
+        Set<String> broken = new java.util.TreeSet<>();
         List<Page> pages = new ArrayList<>();
         List<ErrorCatalog> catalogs = new ArrayList<>();
         Map<String, JsonNode> schemas = new LinkedHashMap<>();
@@ -115,12 +130,16 @@ public final class ContentLoader {
             }
             for (String path : pageFiles) {
                 Page p = unchangedPages.get(path);
+                int before = problems.size();
                 if (p == null) p = loadPage(path, config, updated.get(path));
-                if (p != null) pages.add(p);
+                if (p != null && problems.size() == before) pages.add(p);
+                else broken.add(path);
             }
             for (String path : source.list("errors", ".yaml")) {
+                int before = problems.size();
                 ErrorCatalog c = loadCatalog(path, config);
-                if (c != null) catalogs.add(c);
+                if (c != null && problems.size() == before) catalogs.add(c);
+                else broken.add(path);
             }
             for (String path : source.list("schemas", ".schema.json")) loadSchema(path, schemas);
         } catch (IOException e) {
@@ -128,9 +147,8 @@ public final class ContentLoader {
         }
         if (config != null) checkPageIds(pages, config);
         // The catalog rules (CatalogRules) run with the build's checks, so one run reports them with everything else.
-        problems.throwIfAny();
         pages.sort((a, b) -> a.id().compareTo(b.id()));
-        return new ContentSet(config, List.copyOf(pages), List.copyOf(catalogs), Map.copyOf(schemas), source);
+        return new ContentSet(config, List.copyOf(pages), List.copyOf(catalogs), Map.copyOf(schemas), source, problems.list(), Set.copyOf(broken));
     }
 
     private YNode parse(String path) {
@@ -184,7 +202,7 @@ public final class ContentLoader {
             if (name == null) continue;
             if (versions.stream().anyMatch(x -> x.name().equals(name))) problems.add(vm.pos("name"), ContentRules.FIELD_VALUE.id(), "duplicate version '" + name + "'");
             else if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) problems.add(vm.pos("name"), ContentRules.FIELD_VALUE.id(), "version name '" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
-            else versions.add(new SiteConfig.VersionSpec(name, ref, v.pos()));
+            else versions.add(new SiteConfig.VersionSpec(name, ref, v.pos(), ref == null ? v.pos() : vm.pos("ref")));
         }
         if (versions.isEmpty() && m.has("versions")) problems.add(m.pos("versions"), ContentRules.MISSING_FIELD.id(), "site.yaml declares no version (expected at least one, newest first)");
         SiteConfig.LinksConfig links = SiteConfig.LinksConfig.defaults();
@@ -244,7 +262,18 @@ public final class ContentLoader {
         }
         if (title == null || audience == null || summary == null || body == null) return null;
         return new Page(id, path, new SourcePos(file, 1, 1), title, audience, summary, order == null ? 1000 : order,
-                since, until, List.copyOf(aliases), body, bodyLine(root.get("body"), lastText), lastUpdated);
+                since, until, List.copyOf(aliases), body, bodyLine(root.get("body"), lastText), lastUpdated, fieldPositions(root));
+    }
+
+    /** Where each field of a page was written, list items as "field/index". */
+    private static Map<String, SourcePos> fieldPositions(YNode root) {
+        Map<String, SourcePos> out = new HashMap<>();
+        if (root == null || root.entries() == null) return Map.of();
+        root.entries().forEach((key, value) -> {
+            out.put(key, value.pos());
+            if (value.items() != null) for (int i = 0; i < value.items().size(); i++) out.put(key + "/" + i, value.items().get(i).pos());
+        });
+        return Map.copyOf(out);
     }
 
     /** First YAML line of the body text: the line after a block indicator ("body: |"), else the value's own line. */
@@ -276,14 +305,16 @@ public final class ContentLoader {
         }
         Map<String, Page> aliasOwner = new HashMap<>();
         for (Page p : pages) {
-            for (String alias : p.aliases()) {
+            for (int i = 0; i < p.aliases().size(); i++) {
+                String alias = p.aliases().get(i);
+                SourcePos at = p.posOf("aliases/" + i);
                 if (byId.containsKey(alias))
-                    problems.add(p.pos(), ContentRules.ALIAS.id(), "alias '" + alias + "' collides with the page " + byId.get(alias).pos().file()
+                    problems.add(at, ContentRules.ALIAS.id(), "alias '" + alias + "' collides with the page " + byId.get(alias).pos().file()
                             + " (expected an old page id that no page uses any more)");
                 else if (aliasOwner.containsKey(alias) && aliasOwner.get(alias) != p)
-                    problems.add(p.pos(), ContentRules.ALIAS.id(), "alias '" + alias + "' is also claimed by " + aliasOwner.get(alias).pos().file());
+                    problems.add(at, ContentRules.ALIAS.id(), "alias '" + alias + "' is also claimed by " + aliasOwner.get(alias).pos().file());
                 else if (!PAGE_ID.matcher(alias).matches())
-                    problems.add(p.pos(), ContentRules.ALIAS.id(), "alias '" + alias + "' is not a page id (expected a path like admin/old-name)");
+                    problems.add(at, ContentRules.ALIAS.id(), "alias '" + alias + "' is not a page id (expected a path like admin/old-name)");
                 else aliasOwner.put(alias, p);
             }
         }

@@ -34,27 +34,22 @@ public final class GitRevisionSource implements ContentSource, AutoCloseable {
     }
 
     /**
-     * Opens {@code revision} of the repository holding {@code contentDir}; the content is read from
-     * the same folder inside that revision.
+     * Opens {@code revision} of {@code repo} (the repository holding {@code contentDir}); the content is
+     * read from the same folder inside that revision. The source holds its own reference to the
+     * repository (JGit counts them), released by {@link #close}.
      */
-    public static GitRevisionSource open(Path contentDir, String revision) throws ContentException {
-        Repository repo = GitHistory.open(contentDir.toAbsolutePath());
+    static GitRevisionSource open(Repository repo, Path contentDir, String revision) throws ContentException {
         SourcePos where = SourcePos.of(contentDir.toString());
-        if (repo == null)
-            throw new ContentException(new Problem(where, ContentRules.GIT.id(), "cannot read revision '" + revision
-                    + "': " + contentDir + " is not inside a git repository"));
         try {
             ObjectId id = repo.resolve(revision + "^{commit}");
-            if (id == null) {
-                repo.close();
+            if (id == null)
                 throw new ContentException(new Problem(where, ContentRules.GIT.id(), "unknown git revision '" + revision
                         + "' (expected a branch, tag or commit of " + repo.getWorkTree() + ")"));
-            }
             RevCommit c;
             try (RevWalk w = new RevWalk(repo)) { c = w.parseCommit(id); }
+            repo.incrementOpen();
             return new GitRevisionSource(repo, c, GitHistory.prefixInRepo(repo, contentDir), revision);
         } catch (IOException | RevisionSyntaxException e) {
-            repo.close();
             throw new ContentException(new Problem(where, ContentRules.GIT.id(), "cannot read git revision '" + revision + "': " + e.getMessage()));
         }
     }

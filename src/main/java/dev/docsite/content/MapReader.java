@@ -18,6 +18,9 @@ public final class MapReader {
     private final Problems problems;
     private final String what;
 
+    /** Keys a misspelt key was taken for ("titel" for "title"): their absence is that one mistake, already reported. */
+    private final java.util.Set<String> misspelt = new java.util.HashSet<>();
+
     private MapReader(YNode node, Problems problems, String what) {
         this.node = node; this.problems = problems; this.what = what;
     }
@@ -29,15 +32,17 @@ public final class MapReader {
                     + String.join(", ", allowedKeys) + "), found " + node.describeKind());
             return null;
         }
+        MapReader reader = new MapReader(node, problems, what);
         for (String key : node.entries().keySet()) {
             if (!allowedKeys.contains(key)) {
                 String hint = Suggest.closest(key, allowedKeys);
+                if (hint != null && !node.entries().containsKey(hint)) reader.misspelt.add(hint);
                 problems.add(node.keyPos(key), R_UNKNOWN, "unknown key '" + key + "' in " + what
                         + (hint != null ? " (did you mean '" + hint + "'?)" : "")
                         + "; expected one of: " + String.join(", ", allowedKeys));
             }
         }
-        return new MapReader(node, problems, what);
+        return reader;
     }
 
     public YNode node() { return node; }
@@ -56,7 +61,7 @@ public final class MapReader {
     public String string(String key, boolean required) {
         YNode v = node.get(key);
         if (v == null || v.kind() == YNode.Kind.NULL) {
-            if (required) problems.add(v == null ? node.pos() : v.pos(), R_MISSING, "missing required field '" + key + "' in " + what + " (expected text)");
+            if (required && !misspelt.contains(key)) problems.add(v == null ? node.pos() : v.pos(), R_MISSING, "missing required field '" + key + "' in " + what + " (expected text)");
             return null;
         }
         if (!v.isScalar() || v.kind() == YNode.Kind.BOOLEAN) {
@@ -73,7 +78,7 @@ public final class MapReader {
     public Integer integer(String key, boolean required, int min, int max) {
         YNode v = node.get(key);
         if (v == null || v.kind() == YNode.Kind.NULL) {
-            if (required) problems.add(node.pos(), R_MISSING, "missing required field '" + key + "' in " + what + " (expected a whole number)");
+            if (required && !misspelt.contains(key)) problems.add(node.pos(), R_MISSING, "missing required field '" + key + "' in " + what + " (expected a whole number)");
             return null;
         }
         Integer n = null;
@@ -135,7 +140,7 @@ public final class MapReader {
     public List<YNode> list(String key, boolean required) {
         YNode v = node.get(key);
         if (v == null || v.kind() == YNode.Kind.NULL) {
-            if (required) problems.add(node.pos(), R_MISSING, "missing required field '" + key + "' in " + what + " (expected a list)");
+            if (required && !misspelt.contains(key)) problems.add(node.pos(), R_MISSING, "missing required field '" + key + "' in " + what + " (expected a list)");
             return List.of();
         }
         if (v.kind() != YNode.Kind.LIST) {

@@ -11,6 +11,7 @@ public final class Problems {
     public void add(Problem p) { list.add(p); }
     public void addAll(List<Problem> ps) { list.addAll(ps); }
     public boolean isEmpty() { return list.isEmpty(); }
+    public int size() { return list.size(); }
     public List<Problem> list() { return List.copyOf(list); }
 
     public void throwIfAny() throws ContentException {

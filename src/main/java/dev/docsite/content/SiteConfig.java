@@ -10,7 +10,7 @@ public record SiteConfig(String title, String baseUrl, String editUrl, List<Audi
     public record Audience(String id, String title, SourcePos pos) {}
 
     /** A version to build; {@code ref} names a git revision to build it from (null: the content being built). */
-    public record VersionSpec(String name, String ref, SourcePos pos) {}
+    public record VersionSpec(String name, String ref, SourcePos pos, SourcePos refPos) {}
 
     public record LinksConfig(int timeoutMs, int concurrency, int perHost, int retries, int cacheTtlHours, List<String> ignore) {
         public static LinksConfig defaults() { return new LinksConfig(10_000, 16, 2, 2, 24, List.of()); }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,10 +32,7 @@ public final class YamlReader {
             if (!dups.isEmpty()) throw new ContentException(dups);
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            int line = loc == null ? 0 : loc.getLineNr();
-            int col = loc == null ? 0 : loc.getColumnNr();
-            throw new ContentException(new Problem(new SourcePos(file, Math.max(line, 1), Math.max(col, 1)), ContentRules.YAML.id(),
+            throw new ContentException(new Problem(withinText(syntaxErrorPos(e, file), text), ContentRules.YAML.id(),
                     "YAML syntax error: " + cleanMessage(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new ContentException(new Problem(SourcePos.of(file), ContentRules.YAML.id(), "cannot read: " + e.getMessage()));
@@ -70,6 +69,36 @@ public final class YamlReader {
             case VALUE_NULL -> { return YNode.scalar(YNode.Kind.NULL, pos, null); }
             default -> { return YNode.scalar(YNode.Kind.STRING, pos, p.getText()); }
         }
+    }
+
+    /**
+     * Where the writer must look. SnakeYAML gives two marks: where it stopped (the problem) and, for
+     * errors found while scanning a token, where that token began (the context). A key missing its ':'
+     * or an unclosed quote or bracket is a mistake on the context's line, found only lines later; errors found
+     * while parsing structure ("while parsing a block mapping") name the mapping's first line as context,
+     * so there the problem mark is the place.
+     */
+    static SourcePos syntaxErrorPos(JsonProcessingException e, String file) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m) {
+                String context = m.getContext() == null ? "" : m.getContext();
+                boolean opened = context.startsWith("while scanning") || context.startsWith("while parsing a flow");
+                Mark at = opened && m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
+                if (at != null) return new SourcePos(file, at.getLine() + 1, at.getColumn() + 1);
+            }
+        }
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 0 : loc.getLineNr(), col = loc == null ? 0 : loc.getColumnNr();
+        return new SourcePos(file, Math.max(line, 1), Math.max(col, 1));
+    }
+
+    /** A mistake found at the end of the file (an unclosed bracket) is shown on the last line written, not after it. */
+    static SourcePos withinText(SourcePos at, String text) {
+        List<String> lines = text.lines().toList();
+        int last = lines.size();
+        while (last > 0 && lines.get(last - 1).isBlank()) last--;
+        if (last == 0 || at.line() <= last) return at;
+        return new SourcePos(at.file(), last, lines.get(last - 1).length());
     }
 
     private static SourcePos pos(JsonParser p, String file) {

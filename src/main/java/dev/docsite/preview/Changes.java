@@ -1,7 +1,7 @@
 package dev.docsite.preview;
 
-import dev.docsite.catalog.ErrorCatalog;
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorCatalog;
+import dev.docsite.content.ErrorEntry;
 import dev.docsite.content.ContentSet;
 import dev.docsite.render.RenderedPage;
 import dev.docsite.site.BuildResult;
@@ -182,7 +182,7 @@ public record Changes(List<PageChange> pages, List<CatalogChange> catalogs) {
             Set<String> entryIds = new LinkedHashSet<>(xe.keySet());
             entryIds.addAll(ye.keySet());
             List<PageRef> tables = affected(versions, base, rev,
-                    p -> p.raw().tables().stream().anyMatch(t -> t.startsWith(id + "|")),
+                    p -> p.raw().tables().stream().anyMatch(t -> t.catalog().equals(id)),
                     "div.error-table[data-catalog]", e -> e.attr("data-catalog").equals(id));
             List<PageRef> examples = affected(versions, base, rev,
                     p -> p.raw().errorIds().stream().anyMatch(r -> entryIds.contains(r.target())),

@@ -1,15 +1,14 @@
 package dev.docsite.preview;
 
-import dev.docsite.check.BuildChecks;
+import dev.docsite.build.BuildFailure;
+import dev.docsite.build.BuildTransaction;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.GitRevisionSource;
 import dev.docsite.content.Problem;
-import dev.docsite.render.Layout;
 import dev.docsite.report.Finding;
 import dev.docsite.site.BuildResult;
-import dev.docsite.site.Outputs;
 import dev.docsite.site.Publisher;
 import dev.docsite.site.SiteBuilder;
 
@@ -25,7 +24,7 @@ import java.util.List;
  * cache, so the base costs only the pages that differ.
  */
 public final class Preview {
-    public static final String FOLDER = "preview";
+    public static final String FOLDER = Publisher.PREVIEWS;
 
     /**
      * @param base       the base commit compared with, or null (a root commit has none)
@@ -46,42 +45,36 @@ public final class Preview {
     private Preview() {}
 
     /**
-     * @param contentDir the content folder in the work tree: names the repository and the folder inside it
-     * @param baseRev    the revision to compare with; null: the first parent of {@code rev}
-     * @param out        the site folder; the preview goes to {@code out/preview/<short-sha>/}
+     * @param tx      the build transaction over the work tree's content root (names the repository and the folder in it)
+     * @param baseRev the revision to compare with; null: the first parent of {@code rev}
+     * @param out     the site folder; the preview goes to {@code out/preview/<short-sha>/}
+     * @throws ContentException when {@code rev} or {@code baseRev} is not a revision of the repository
      */
-    public static Result run(SiteBuilder builder, Path contentDir, String rev, String baseRev, Path out)
-            throws ContentException, IOException, Layout.LayoutException {
-        try (GitRevisionSource revSrc = GitRevisionSource.open(contentDir, rev)) {
+    public static Result run(BuildTransaction tx, String rev, String baseRev, Path out) throws ContentException, BuildFailure {
+        try (GitRevisionSource revSrc = tx.root().revision(rev)) {
             Commit revision = Commit.of(rev, revSrc);
             String baseName = baseRev != null ? baseRev
                     : revSrc.commit().getParentCount() > 0 ? revSrc.commit().getParent(0).getName() : null;
-            ContentSet content = ContentLoader.load(revSrc);
-            try (GitRevisionSource baseSrc = baseName == null ? null : GitRevisionSource.open(contentDir, baseName)) {
+            try (GitRevisionSource baseSrc = baseName == null ? null : tx.root().revision(baseName)) {
                 Commit base = baseSrc == null ? null : Commit.of(baseRev, baseSrc);
-                SiteBuilder.Request req = new SiteBuilder.Request(content, contentDir, List.of(), banner(revision, base));
                 Path dir = out.resolve(FOLDER).resolve(revision.shortId());
-                BuildResult rendered = builder.render(req);
-                if (rendered.hasErrors()) return new Result(revision, base, null, dir, rendered, null, rendered.findings(), false);
-                try (Publisher pub = new Publisher(dir)) {
-                    // The link checks read the written files: staged, checked, then published or dropped.
-                    BuildResult built = BuildChecks.run(builder.write(req, rendered, pub.staging(), Outputs.ALL), req.content(), contentDir);
-                    if (built.hasErrors()) return new Result(revision, base, null, dir, built, null, built.findings(), false);
-                    Changes changes = null;
-                    String baseBroken = null;
-                    if (baseSrc != null) {
-                        try {
-                            ContentSet baseContent = ContentLoader.load(baseSrc);
-                            BuildResult baseBuilt = builder.render(new SiteBuilder.Request(baseContent, contentDir, List.of(), null));
-                            changes = Changes.between(baseContent, baseBuilt, content, rendered);
-                        } catch (ContentException e) {
-                            Problem p = e.problems().get(0);
-                            baseBroken = Finding.of(p).toText() + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : "");
-                        }
+                BuildTransaction.Outcome o = tx.run(revSrc, BuildTransaction.Plan.publish(dir, List.of()).banner(banner(revision, base)));
+                if (!o.published()) return new Result(revision, base, null, dir, o.build(), null, o.findings(), false);
+                Changes changes = null;
+                String baseBroken = null;
+                if (baseSrc != null) {
+                    try {
+                        ContentSet baseContent = ContentLoader.load(baseSrc);
+                        BuildResult baseBuilt = tx.builder().render(new SiteBuilder.Request(baseContent, tx.root(), List.of(), null));
+                        changes = Changes.between(baseContent, baseBuilt, o.content(), o.build());
+                    } catch (ContentException e) {
+                        Problem p = e.problems().get(0);
+                        baseBroken = Finding.of(p).toText() + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : "");
+                    } catch (IOException e) {
+                        baseBroken = "cannot render the base " + base.shortId() + ": " + e.getMessage();
                     }
-                    pub.commit(List.of());
-                    return new Result(revision, base, baseBroken, dir, built, changes, built.findings(), true);
                 }
+                return new Result(revision, base, baseBroken, dir, o.build(), changes, o.findings(), true);
             }
         }
     }

@@ -28,6 +28,18 @@ public final class AsciidocRenderer implements AutoCloseable {
 
     private static final AsciidocRenderer SHARED = new AsciidocRenderer();
 
+    /**
+     * AsciidoctorJ always hands its records to java.util.logging too, which would print them on stderr
+     * beside docsite's findings. Silenced here and held strongly: JUL keeps loggers weakly, and a
+     * collected logger comes back with the default console output.
+     */
+    private static final java.util.logging.Logger JUL = java.util.logging.Logger.getLogger("asciidoctor");
+
+    static {
+        JUL.setUseParentHandlers(false);
+        JUL.setLevel(java.util.logging.Level.OFF);
+    }
+
     private volatile Asciidoctor asciidoctor;
 
     /** The process-wide instance: JRuby starts once per process however many builds run in it. */
@@ -40,8 +52,6 @@ public final class AsciidocRenderer implements AutoCloseable {
             synchronized (this) {
                 a = asciidoctor;
                 if (a == null) {
-                    // Records go to docsite's handler below; keep JUL from printing them a second time.
-                    java.util.logging.Logger.getLogger("asciidoctor").setUseParentHandlers(false);
                     a = Asciidoctor.Factory.create();
                     Extensions.register(a.javaExtensionRegistry());
                     LogHandler handler = record -> logs.get().add(record);

@@ -2,13 +2,17 @@ package dev.docsite.render;
 
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docsite.catalog.ErrorCatalog;
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorCatalog;
+import dev.docsite.content.ErrorEntry;
 import dev.docsite.catalog.ErrorHtml;
 import dev.docsite.rules.RenderRules;
 import org.asciidoctor.ast.Cursor;
@@ -62,7 +66,7 @@ final class Extensions {
         ErrorEntry e = cur.input().error(id).orElse(null);
         int line = macroLine(parent, macro.endsWith(":") ? macro : macro + "::", id);
         cur.errorIds().add(new RenderResult.Ref(id, line));
-        if (e == null) {
+        if (e == null && !cur.input().catalogsIncomplete()) {
             List<String> ids = cur.input().catalogs().stream().flatMap(c -> c.errors().stream()).map(ErrorEntry::id).toList();
             String hint = dev.docsite.content.Suggest.closest(id, ids);
             error(line, RenderRules.UNKNOWN_ERROR_ID.id(), macro + " names unknown error id '" + id + "' in version " + cur.input().version()
@@ -90,7 +94,7 @@ final class Extensions {
                         + String.join(", ", ids) + ": a file content/errors/<id>.yaml)");
                 return createBlock(parent, "pass", "");
             }
-            cur.tables().add(catalog.id() + "|" + audience);
+            cur.tables().add(new RenderResult.TableRef(catalog.id(), audience));
             for (ErrorEntry e : catalog.errors()) cur.errorIds().add(new RenderResult.Ref(e.id(), line));
             return createBlock(parent, "pass", ErrorHtml.table(catalog, audience, catalog.errors()));
         }
@@ -134,10 +138,17 @@ final class Extensions {
         }
     }
 
-    /** [source,json,role=live,schema=NAME]: the JSON must parse and validate against content/schemas/NAME.schema.json. */
+    /**
+     * [source,json,role=live,schema=NAME]: the example must be one complete JSON document (no trailing
+     * text, no duplicate key, a closed block) and validate against content/schemas/NAME.schema.json.
+     * Each problem is reported once, at the line of the offending value.
+     */
     static final class LiveJson extends Treeprocessor {
-        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final ObjectMapper JSON = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
 
         @Override public Document process(Document document) {
@@ -145,37 +156,63 @@ final class Extensions {
             // have a live example (the renderer marks them).
             if (!RenderInput.current().page().body().contains("role=live")) return document;
             for (StructuralNode block : document.findBy(Map.of("context", ":listing"))) {
-                if (!block.hasRole("live")) continue;
-                Object schemaName = block.getAttribute("schema");
-                String source = ((org.asciidoctor.ast.Block) block).getSource();
-                int line = line(block);
-                RenderInput.Current cur = RenderInput.current();
-                JsonNode json;
-                try {
-                    json = JSON.readTree(source);
-                } catch (JsonProcessingException e) {
-                    int at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-                    cur.messages().add(new RenderResult.Message(RenderRules.LIVE_JSON.id(), line + at,
-                            "live example is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")));
-                    continue;
-                }
-                if (schemaName == null) continue;
-                JsonNode schemaNode = cur.input().schemas().get(schemaName.toString());
-                if (schemaNode == null) {
-                    cur.messages().add(new RenderResult.Message(RenderRules.LIVE_UNKNOWN_SCHEMA.id(), line, "live example names schema '" + schemaName
-                            + "' but content/schemas/" + schemaName + ".schema.json does not exist (expected one of "
-                            + String.join(", ", cur.input().schemas().keySet()) + ")"));
-                    continue;
-                }
-                JsonSchema schema = COMPILED.computeIfAbsent(schemaName + "@" + schemaNode.hashCode() + schemaNode.toString().length(),
-                        k -> FACTORY.getSchema(schemaNode));
-                for (ValidationMessage m : schema.validate(json)) {
-                    cur.messages().add(new RenderResult.Message(RenderRules.LIVE_SCHEMA.id(), line,
-                            "live example does not match schema '" + schemaName + "': " + m.getMessage()));
-                }
-                block.addRole("validated");
+                if (block.hasRole("live")) check((org.asciidoctor.ast.Block) block);
             }
             return document;
+        }
+
+        private static void check(org.asciidoctor.ast.Block block) {
+            RenderInput.Current cur = RenderInput.current();
+            int line = line(block);   // the opening delimiter: the example's first line is line + 1
+            if (unterminated(cur, line)) {
+                cur.messages().add(new RenderResult.Message(RenderRules.LIVE_UNTERMINATED.id(), line,
+                        "live example's block opened with '" + cur.bodyLines()[line - 1].strip() + "' is never closed (expected the same delimiter line after the JSON)"));
+                return;
+            }
+            String source = block.getSource();
+            JsonNode json;
+            try {
+                json = JSON.readTree(source);
+            } catch (JsonProcessingException e) {
+                int at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                cur.messages().add(new RenderResult.Message(RenderRules.LIVE_JSON.id(), line + Math.max(at, 1),
+                        "live example is not one valid JSON document: " + e.getOriginalMessage().lines().findFirst().orElse("")
+                                + " (expected only JSON inside the block; write explanations after it)"));
+                return;
+            }
+            Object schemaName = block.getAttribute("schema");
+            if (schemaName == null) return;
+            JsonNode schemaNode = cur.input().schemas().get(schemaName.toString());
+            if (schemaNode == null) {
+                // The name is written in the attribute line above the delimiter.
+                int at = line >= 2 && cur.bodyLines()[line - 2].contains("schema=") ? line - 1 : line;
+                cur.messages().add(new RenderResult.Message(RenderRules.LIVE_UNKNOWN_SCHEMA.id(), at, "live example names schema '" + schemaName
+                        + "' but content/schemas/" + schemaName + ".schema.json does not exist (expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(cur.input().schemas().keySet())) + ")"));
+                return;
+            }
+            JsonSchema schema = COMPILED.computeIfAbsent(schemaName + "@" + schemaNode.hashCode() + schemaNode.toString().length(),
+                    k -> FACTORY.getSchema(schemaNode, CONFIG));
+            // One finding per offending value: a value can break several keywords (an enum inside a oneOf).
+            Map<String, ValidationMessage> byValue = new java.util.LinkedHashMap<>();
+            for (ValidationMessage m : schema.validate(json)) byValue.putIfAbsent(m.getInstanceLocation().toString(), m);
+            JsonPositions positions = byValue.isEmpty() ? null : JsonPositions.of(source);
+            for (Map.Entry<String, ValidationMessage> e : byValue.entrySet()) {
+                cur.messages().add(new RenderResult.Message(RenderRules.LIVE_SCHEMA.id(), line + Math.max(positions.lineOf(e.getKey()), 1),
+                        "live example does not match schema '" + schemaName + "': " + e.getValue().getMessage()));
+            }
+            if (byValue.isEmpty()) block.addRole("validated");
+        }
+
+        /** Whether the delimiter line that opens the block at body line {@code line} has no closing twin. */
+        private static boolean unterminated(RenderInput.Current cur, int line) {
+            String[] body = cur.bodyLines();
+            if (line < 1 || line > body.length) return false;
+            String open = body[line - 1].strip();
+            if (!open.matches("-{4,}|\\.{4,}|`{3}.*")) return false;   // not a delimiter of the body (e.g. from an include)
+            String close = open.startsWith("`") ? "```" : open;
+            for (int i = line; i < body.length; i++) if (body[i].strip().equals(close)) return false;
+            return true;
         }
     }
 

@@ -27,4 +27,14 @@ public final class Links {
         int depth = (int) path.chars().filter(c -> c == '/').count();
         return "../".repeat(depth);
     }
+
+    /** A URL fragment as the id it names: percent-escapes decoded ("caf%C3%A9" is "café"); a malformed one as written. */
+    public static String decodeFragment(String s) {
+        if (s.indexOf('%') < 0) return s;
+        try {
+            return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package dev.docsite.render;
 
-import dev.docsite.catalog.ErrorCatalog;
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorCatalog;
+import dev.docsite.content.ErrorEntry;
 import dev.docsite.content.ContentSource;
 import dev.docsite.content.Page;
 
@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * What a page of one version is rendered against: the version name, the catalogs as they stand in that
  * version, the page that shows each catalog's admin table (where error: links point), and schemas.
+ * {@code catalogsIncomplete}: a catalog file failed to load, so an id missing from these catalogs may be in it.
  */
 public record RenderInput(String version, List<ErrorCatalog> catalogs, Map<String, String> tablePageByCatalog,
-                          Map<String, JsonNode> schemas, ContentSource source) {
+                          Map<String, JsonNode> schemas, ContentSource source, boolean catalogsIncomplete) {
 
     public Optional<ErrorCatalog> catalog(String id) { return catalogs.stream().filter(c -> c.id().equals(id)).findFirst(); }
 
@@ -30,7 +31,7 @@ public record RenderInput(String version, List<ErrorCatalog> catalogs, Map<Strin
      * {@code macroLines} remembers, per macro text, the body line it was last found on, so the n-th use
      * of the same macro is placed on its own line.
      */
-    record Current(Page page, RenderInput input, List<RenderResult.Ref> errorIds, List<String> tables,
+    record Current(Page page, RenderInput input, List<RenderResult.Ref> errorIds, List<RenderResult.TableRef> tables,
                    List<RenderResult.Message> messages, Map<String, String> includes, String[] bodyLines,
                    Map<String, Integer> macroLines) {
         Current(Page page, RenderInput input) {

@@ -11,15 +11,20 @@ import java.util.Map;
  * @param anchors  every id in the HTML with its text (headings) or "" (other elements)
  * @param headings level-2 and level-3 sections, for the page's table of contents
  * @param errorIds catalog ids the page refers to through the error macros, with the body line
- * @param tables   catalogs whose error table the page shows, as "catalog|audience"
+ * @param tables   the error tables the page shows, in body order
  * @param messages problems found while rendering: Asciidoctor's warnings and the extensions' errors
  * @param includes files pulled in with include::, with a hash of their content (for cache validity)
  */
 public record RenderResult(String html, Map<String, String> anchors, List<Heading> headings,
-                           List<Ref> errorIds, List<String> tables, List<Message> messages,
+                           List<Ref> errorIds, List<TableRef> tables, List<Message> messages,
                            Map<String, String> includes) {
 
     public record Heading(int level, String id, String title) {}
+
+    /** An error-table:: macro: which catalog, for which audience ("admin" or "end-user"). */
+    public record TableRef(String catalog, String audience) {
+        public boolean isAdmin() { return "admin".equals(audience); }
+    }
 
     /** A reference from the body (error id, xref target) and the body line it was written on. */
     public record Ref(String target, int line) {}

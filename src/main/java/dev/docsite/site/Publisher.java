@@ -18,16 +18,22 @@ import java.util.List;
  * interrupted build therefore leaves the previous output exactly as it was.
  */
 public final class Publisher implements AutoCloseable {
+    /** The sub-folder of the output where previews go; publishing the main site keeps it. */
+    public static final String PREVIEWS = "preview";
     private static final String STAGING = ".docsite-staging-";
     private static final String OLD = ".docsite-old-";
 
     private final Path out;
     private final Path staging;
+    private final Path createdParent;   // the first folder this publisher had to create, removed again on abort
     private boolean done;
 
     public Publisher(Path out) throws IOException {
         this.out = out.toAbsolutePath().normalize();
         Path parent = this.out.getParent();
+        Path missing = null;
+        for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) missing = p;
+        this.createdParent = missing;
         Files.createDirectories(parent);
         sweepLeftovers(parent, this.out.getFileName().toString());
         this.staging = Files.createTempDirectory(parent, STAGING + this.out.getFileName() + "-");
@@ -64,6 +70,14 @@ public final class Publisher implements AutoCloseable {
         if (done) return;
         done = true;
         deleteTree(staging);
+        // An aborted publish leaves no trace, not even the folders made to hold the staging folder.
+        if (createdParent != null) {
+            try (var left = Files.walk(createdParent)) {
+                if (left.allMatch(Files::isDirectory)) deleteTree(createdParent);
+            } catch (IOException ignored) {
+                // an empty folder is harmless
+            }
+        }
     }
 
     @Override public void close() { abort(); }

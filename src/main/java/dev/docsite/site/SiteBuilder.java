@@ -2,6 +2,7 @@ package dev.docsite.site;
 
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
+import dev.docsite.content.ContentRoot;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.GitRevisionSource;
 import dev.docsite.content.Page;
@@ -72,11 +73,11 @@ public final class SiteBuilder {
     public Layout layout() { return layout; }
 
     /**
-     * @param contentDir the content folder in the work tree, used to find the git repository for versions with a ref
+     * @param root       where the content lives: versions with a ref are read from its git repository
      * @param only       version names to build (empty: all)
      * @param banner     text of a banner on every page (previews), or null
      */
-    public record Request(ContentSet content, Path contentDir, List<String> only, String banner) {}
+    public record Request(ContentSet content, ContentRoot root, List<String> only, String banner) {}
 
     /** Renders every version and writes all of it into {@code dir}: a full build. */
     public BuildResult build(Request req, Path dir) throws ContentException, IOException, Layout.LayoutException {
@@ -120,7 +121,7 @@ public final class SiteBuilder {
         List<VersionContent> versions = new ArrayList<>();
         for (SiteConfig.VersionSpec spec : config.versions()) {
             if (!req.only().isEmpty() && !req.only().contains(spec.name())) continue;
-            ContentSet set = spec.ref() == null ? req.content() : loadRef(req.contentDir(), spec, open);
+            ContentSet set = spec.ref() == null ? req.content() : loadRef(req.root(), spec, open);
             versions.add(VersionContent.of(config, set, spec.name()));
         }
         if (versions.isEmpty())
@@ -134,7 +135,8 @@ public final class SiteBuilder {
         Map<KeyInput, String> lastKeys = memo.keys, keyMemo = new HashMap<>();
         for (VersionContent v : versions) {
             // Sorted: Map.copyOf iterates in a different order in every JVM, which would miss the disk cache.
-            String envHash = hash(catalogState(v) + new TreeMap<>(v.input().tablePageByCatalog()) + new TreeMap<>(v.content().schemas()));
+            String envHash = hash(catalogState(v) + new TreeMap<>(v.input().tablePageByCatalog()) + new TreeMap<>(v.content().schemas())
+                    + v.input().catalogsIncomplete());
             List<String> keys = new ArrayList<>();
             for (Page p : v.pages()) {
                 KeyInput in = new KeyInput(p, v.name(), envHash);
@@ -266,10 +268,18 @@ public final class SiteBuilder {
     }
 
     /** Loads a version's content from its git ref; the source stays open for includes until the build ends. */
-    private ContentSet loadRef(Path contentDir, SiteConfig.VersionSpec spec, List<AutoCloseable> open) throws ContentException {
+    private ContentSet loadRef(ContentRoot root, SiteConfig.VersionSpec spec, List<AutoCloseable> open) throws ContentException {
+        GitRevisionSource src;
         try {
-            GitRevisionSource src = GitRevisionSource.open(contentDir, spec.ref());
-            open.add(src);
+            src = root.revision(spec.ref());
+        } catch (ContentException e) {
+            // The revision itself is the mistake: it is written at the ref line of site.yaml.
+            List<dev.docsite.content.Problem> ps = new ArrayList<>();
+            for (var p : e.problems()) ps.add(new dev.docsite.content.Problem(spec.refPos(), p.rule(), p.message() + " (version " + spec.name() + ")"));
+            throw new ContentException(ps);
+        }
+        open.add(src);
+        try {
             return ContentLoader.load(src);
         } catch (ContentException e) {
             List<dev.docsite.content.Problem> ps = new ArrayList<>();

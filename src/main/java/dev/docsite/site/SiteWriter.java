@@ -2,8 +2,8 @@ package dev.docsite.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.docsite.catalog.ErrorCatalog;
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorCatalog;
+import dev.docsite.content.ErrorEntry;
 import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.render.Layout;
@@ -168,7 +168,7 @@ final class SiteWriter {
         page.put("html", ReaderHtml.enhance(rp.html(), rp.raw().anchors()));
         page.put("toc", toc(rp.raw().headings()));
         // An admin error table needs the width of two columns: such a page lays out as a reference page.
-        page.put("reference", rp.raw().tables().stream().anyMatch(t -> t.endsWith("|admin")));
+        page.put("reference", rp.raw().tables().stream().anyMatch(RenderResult.TableRef::isAdmin));
         page.put("editUrl", config.editUrl() == null ? null : config.editUrl().replace("{path}", p.path()));
         page.put("lastUpdated", p.lastUpdated() == null ? null : DATE.format(p.lastUpdated()));
         page.put("lastUpdatedIso", p.lastUpdated() == null ? null : p.lastUpdated().toString());

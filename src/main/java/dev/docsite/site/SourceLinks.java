@@ -1,6 +1,6 @@
 package dev.docsite.site;
 
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorEntry;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.docsite.site;
 
-import dev.docsite.catalog.ErrorCatalog;
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorCatalog;
+import dev.docsite.content.ErrorEntry;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
@@ -34,7 +34,7 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
             List<ErrorEntry> entries = c.errors().stream().filter(e -> config.inVersion(e.since(), e.until(), version)).toList();
             catalogs.add(new ErrorCatalog(c.id(), c.title(), c.path(), c.pos(), entries));
         }
-        RenderInput input = new RenderInput(version, List.copyOf(catalogs), tablePages(pages), content.schemas(), content.source());
+        RenderInput input = new RenderInput(version, List.copyOf(catalogs), tablePages(pages), content.schemas(), content.source(), content.hasBrokenCatalog());
         // Indexes: layout asks for pages by id, audience and alias once per page, so lookups must not scan.
         Map<String, Page> byId = new LinkedHashMap<>();
         Map<String, List<Page>> byAudience = new LinkedHashMap<>();

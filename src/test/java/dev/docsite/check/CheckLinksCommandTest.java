@@ -1,5 +1,7 @@
 package dev.docsite.check;
 
+import dev.docsite.external.LinkTestServer;
+
 import dev.docsite.cli.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -153,7 +153,7 @@ class InternalLinksTest {
 
     static BuildResult buildInto(Path out) throws Exception {
         var set = ContentLoader.load(new DirectorySource(content));
-        BuildResult r = builder.build(new SiteBuilder.Request(set, content, List.of(), null), out);
+        BuildResult r = builder.build(new SiteBuilder.Request(set, dev.docsite.content.ContentRoot.of(content), List.of(), null), out);
         assertTrue(r.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR), r.findings().toString());
         return r;
     }

@@ -37,7 +37,8 @@ class BadInputTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("yaml syntax", "pages/admin/setup.yaml", "title: Set up\naudience: admin\nsummary: [unclosed\nbody: x\n",
-                        "pages/admin/setup.yaml", 4, "YAML syntax error"),
+                        // The bracket opened on line 3 is the mistake, though the parser notices only on line 4.
+                        "pages/admin/setup.yaml", 3, "YAML syntax error"),
                 Arguments.of("unknown key", "pages/admin/setup.yaml", "title: Set up\naudience: admin\nsumary: S\nbody: x\n",
                         "pages/admin/setup.yaml", 3, "unknown key 'sumary' in a page (did you mean 'summary'?)"),
                 Arguments.of("missing required field", "pages/admin/setup.yaml", "title: Set up\naudience: admin\nbody: x\n",
@@ -51,7 +52,7 @@ class BadInputTest {
                 Arguments.of("duplicate page id", "pages/admin/setup.yml", "title: Set up again\naudience: admin\nsummary: S\nbody: x\n",
                         "pages/admin/setup.yml", 1, "duplicate page id 'admin/setup'"),
                 Arguments.of("alias collides with a page", "pages/admin/setup.yaml", "title: Set up\naudience: admin\nsummary: S\naliases: [admin/troubleshoot]\nbody: x\n",
-                        "pages/admin/setup.yaml", 1, "alias 'admin/troubleshoot' collides with the page"),
+                        "pages/admin/setup.yaml", 4, "alias 'admin/troubleshoot' collides with the page"),
                 Arguments.of("since names an undeclared version", "pages/admin/setup.yaml", "title: Set up\naudience: admin\nsummary: S\nsince: \"3.0\"\nbody: x\n",
                         "pages/admin/setup.yaml", 4, "since names version '3.0', which site.yaml does not declare"),
                 Arguments.of("until names an undeclared version", "pages/admin/setup.yaml", "title: Set up\naudience: admin\nsummary: S\nuntil: \"0.9\"\nbody: x\n",
@@ -94,7 +95,7 @@ class BadInputTest {
         assertNoStackTrace(r.err());
         for (String s : new String[]{"setup.yaml:1:1: error content/unknown-key: unknown key 'titel'", "setup.yaml:2:11: error content/field-value: unknown audience 'admins'",
                 "setup.yaml:4:8: error content/field-type: field 'order'", "start.yaml:1:1: error content/missing-field: missing required field 'summary'",
-                "broken.yaml:1:9: error yaml: YAML syntax error"})
+                "broken.yaml:1:8: error yaml: YAML syntax error"})
             assertTrue(r.err().contains(s), "missing '" + s + "' in:\n" + r.err());
         assertTrue(r.err().contains("errors, 0 warnings"), r.err());
     }

@@ -1,6 +1,6 @@
 package dev.docsite.site;
 
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

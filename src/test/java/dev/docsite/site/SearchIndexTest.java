@@ -2,7 +2,7 @@ package dev.docsite.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docsite.catalog.ErrorEntry;
+import dev.docsite.content.ErrorEntry;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

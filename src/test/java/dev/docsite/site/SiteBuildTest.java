@@ -188,7 +188,7 @@ class SiteBuildTest {
                 """);
         TestSite.Run r = t.run("build");
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("pages/admin/setup.yaml:7: error live-example/schema: live example does not match schema 'cfg'"), r.err());
+        assertTrue(r.err().contains("pages/admin/setup.yaml:8: error live-example/schema: live example does not match schema 'cfg'"), r.err());
     }
 
     @Test void unknownErrorIdsAndIncludesOutsideContentAreErrors(@TempDir Path tmp) throws Exception {

@@ -26,7 +26,7 @@ class SourceLinksTest {
         List<String> install = List.of(SourceLinks.pageKey("admin/setup", "install"));
         assertEquals(3, s.claim(install, "admin/setup", "install"));
         assertEquals(3, s.claim(install, "admin/setup", "install"));
-        String err = dev.docsite.catalog.ErrorEntry.anchorOf("ent.x.token_expired.app_error");
+        String err = dev.docsite.content.ErrorEntry.anchorOf("ent.x.token_expired.app_error");
         assertEquals(4, s.claim(List.of(SourceLinks.pageKey("admin/errors", err), SourceLinks.errorKey(err)), "admin/errors", err));
         assertEquals(4, s.claim(List.of(SourceLinks.urlKey("icons/warn.png")), "icons/warn.png", null));
         assertEquals(5, s.claim(List.of(SourceLinks.urlKey("https://example.com/b")), "https://example.com/b", null), "trailing full stop");

@@ -1,4 +1,4 @@
-package dev.docsite.catalog;
+package dev.docsite.content;
 
 import dev.docsite.content.SourcePos;
 

@@ -1,9 +1,10 @@
-package dev.docsite.check;
+package dev.docsite.external;
 
 import dev.docsite.rules.ExternalLinkRules;
 import dev.docsite.rules.Severity;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.content.SourcePos;
+import dev.docsite.render.Links;
 import dev.docsite.render.RenderedPage;
 import dev.docsite.render.RenderedPage.LinkKind;
 import dev.docsite.render.RenderedPage.PageLink;
@@ -436,7 +437,7 @@ public final class ExternalLinks {
     static boolean hasFragment(Set<String> anchors, URI uri, String fragment) {
         int text = fragment.indexOf(":~:");
         if (text >= 0) fragment = fragment.substring(0, text);
-        String decoded = InternalLinks.decode(fragment);
+        String decoded = Links.decodeFragment(fragment);
         if (anchors.contains(fragment) || anchors.contains(decoded)) return true;
         // GitHub renders Markdown headings with a "user-content-" prefix that its script maps back.
         return anchors.contains("user-content-" + decoded);

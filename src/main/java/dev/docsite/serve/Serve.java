@@ -1,4 +1,4 @@
-package dev.docsite.preview;
+package dev.docsite.serve;
 
 import dev.docsite.site.SiteBuilder;
 

@@ -1,4 +1,4 @@
-package dev.docsite.check;
+package dev.docsite.external;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.docsite.preview;
+package dev.docsite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Edits a writer makes while previewing, on files of a {@link dev.docsite.TestSite}. */
-final class TestContent {
+public final class TestContent {
     private TestContent() {}
 
     /** Replaces the first occurrence of {@code from} in a file, failing when it is not there. */
-    static void edit(Path f, String from, String to) {
+    public static void edit(Path f, String from, String to) {
         try {
             String s = Files.readString(f);
             if (!s.contains(from)) throw new IllegalArgumentException(f + " does not contain " + from);
@@ -24,7 +24,7 @@ final class TestContent {
     }
 
     /** A copy of the repository's templates, for tests that edit them. */
-    static Path copyTemplates(Path to) {
+    public static Path copyTemplates(Path to) {
         Path from = Path.of("templates");
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {

@@ -1,4 +1,4 @@
-package dev.docsite.preview;
+package dev.docsite.serve;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;

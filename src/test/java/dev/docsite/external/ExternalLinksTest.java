@@ -1,4 +1,5 @@
-package dev.docsite.check;
+package dev.docsite.external;
+
 
 import dev.docsite.rules.Severity;
 import dev.docsite.content.SourcePos;

@@ -1,16 +1,16 @@
-package dev.docsite.preview;
+package dev.docsite.serve;
 
 import dev.docsite.rules.Severity;
-import dev.docsite.check.BuildChecks;
+import dev.docsite.build.BuildFailure;
+import dev.docsite.build.BuildTransaction;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
-import dev.docsite.content.DirectorySource;
+import dev.docsite.content.ContentRoot;
 import dev.docsite.render.Layout;
 import dev.docsite.report.Finding;
 import dev.docsite.site.BuildResult;
 import dev.docsite.site.Outputs;
-import dev.docsite.site.Publisher;
 import dev.docsite.site.SiteBuilder;
 
 import java.io.IOException;
@@ -49,9 +49,9 @@ public final class LiveSite {
 
     private final Path contentDir, templatesDir, out;
     private final Path templatesAsGiven;                      // for messages: the path the writer typed
-    private final DirectorySource source;
+    private final ContentRoot root;
     private final List<Consumer<Update>> listeners = new CopyOnWriteArrayList<>();
-    private SiteBuilder builder;
+    private BuildTransaction tx;
     private ContentSet content;                               // last content that loaded without problems
     private final Set<String> changedSinceLoad = new HashSet<>(); // content paths touched since `content` was loaded
     private boolean layoutChanged;                            // templates changed since `written` was laid out
@@ -64,8 +64,8 @@ public final class LiveSite {
         this.templatesDir = templatesDir.toAbsolutePath().normalize();
         this.templatesAsGiven = templatesDir;
         this.out = out.toAbsolutePath().normalize();
-        this.source = new DirectorySource(contentDir);
-        this.builder = builder;
+        this.root = ContentRoot.of(contentDir);
+        this.tx = new BuildTransaction(builder, root);
     }
 
     public Path out() { return out; }
@@ -99,51 +99,46 @@ public final class LiveSite {
             }
         }
         try {
-            if (layoutChanged) builder = builder.withLayout(new Layout(templatesAsGiven));
-            ContentSet next = content == null ? ContentLoader.load(source)
+            if (layoutChanged) tx = new BuildTransaction(tx.builder().withLayout(new Layout(templatesAsGiven)), root);
+            ContentSet next = content == null ? ContentLoader.load(root.workTree())
                     : changedSinceLoad.isEmpty() ? content : ContentLoader.reload(content, changedSinceLoad);
             content = next;
             changedSinceLoad.clear();
-            SiteBuilder.Request req = new SiteBuilder.Request(next, contentDir, List.of(), null);
-            BuildResult rendered = builder.render(req);
-            if (rendered.hasErrors()) return fail(errors(rendered), t0);   // nothing written
-            Outputs outputs = written == null || layoutChanged || filesChanged ? Outputs.ALL : Outputs.changed(written, rendered);
-            BuildResult checked;
-            if (outputs.all()) {
-                // Staged and checked before the swap: a broken full build leaves the served folder alone.
-                try (Publisher pub = new Publisher(out)) {
-                    checked = BuildChecks.run(builder.write(req, rendered, pub.staging(), outputs), req.content(), contentDir);
-                    if (checked.hasErrors()) return fail(errors(checked), t0);
-                    pub.commit(List.of("preview"));
-                }
-            } else {
-                // The link checks read the written files, so they run on the served folder once it holds the edit.
-                checked = BuildChecks.run(builder.write(req, rendered, out, outputs.withoutSearchIndexes()), req.content(), contentDir);
-            }
-            written = rendered;
+            boolean full = written == null || layoutChanged || filesChanged;
+            BuildResult before = written;
+            // A full write is staged and checked before the swap; otherwise only changed outputs are rewritten in place.
+            BuildTransaction.Target target = new BuildTransaction.Target.InPlace(out,
+                    rendered -> full ? Outputs.ALL : Outputs.changed(before, rendered));
+            BuildTransaction.Outcome o = tx.run(next, new BuildTransaction.Plan(List.of(), null, target, List.of()));
+            if (!o.published()) return fail(errors(o.findings()), t0);   // nothing written, or a full write not swapped in
+            written = o.build();
             layoutChanged = filesChanged = false;
+            Outputs outputs = o.outputs();
             Update u;
-            if (checked.hasErrors()) {
-                u = fail(errors(checked), t0);
+            if (o.hasErrors()) {
+                u = fail(errors(o.findings()), t0);
             } else {
                 problems = List.of();
-                u = done(new Update(urls(outputs), outputs.all() || outputs.indexes() || wasBroken, outputs.pageCount(rendered),
-                        rendered.stats().rendered(), ms(t0), List.of()));
+                u = done(new Update(urls(outputs), outputs.all() || outputs.indexes() || wasBroken, outputs.pageCount(o.build()),
+                        o.build().stats().rendered(), ms(t0), List.of()));
             }
             // The search data of a large version is megabytes: written after the open pages were told to reload.
-            if (!outputs.all()) builder.write(req, rendered, out, outputs.searchIndexesOnly());
+            if (!outputs.all())
+                tx.builder().write(new SiteBuilder.Request(next, root, List.of(), null), o.build(), out, outputs.searchIndexesOnly());
             return u;
         } catch (ContentException e) {
             return fail(e.problems().stream().map(p -> Finding.of(p).toText()).toList(), t0);
         } catch (Layout.LayoutException e) {
             return fail(List.of(e.getMessage()), t0);
+        } catch (BuildFailure e) {
+            return fail(e.lines(), t0);
         } catch (IOException e) {
             return fail(List.of(out + ": cannot write the site: " + e.getMessage()), t0);
         }
     }
 
-    private static List<String> errors(BuildResult r) {
-        return r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::toText).toList();
+    private static List<String> errors(List<Finding> findings) {
+        return findings.stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::toText).toList();
     }
 
     private Update fail(List<String> errors, long t0) {

@@ -1,4 +1,4 @@
-package dev.docsite.check;
+package dev.docsite.external;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -26,17 +26,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loops, 404/410, 429 with Retry-After, a 503 that recovers, HEAD refused, slow answers, HTML with
  * anchors. Every request is counted (per "METHOD path") with its arrival time.
  */
-final class LinkTestServer implements AutoCloseable {
-    final HttpServer server;
-    final ExecutorService pool = Executors.newCachedThreadPool();
-    final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    final Map<String, List<Long>> times = new ConcurrentHashMap<>();
-    final AtomicInteger total = new AtomicInteger();
-    final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger maxInFlight = new AtomicInteger();
-    volatile long latencyMs = 0;
+public final class LinkTestServer implements AutoCloseable {
+    public final HttpServer server;
+    public final ExecutorService pool = Executors.newCachedThreadPool();
+    public final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    public final Map<String, List<Long>> times = new ConcurrentHashMap<>();
+    public final AtomicInteger total = new AtomicInteger();
+    public final AtomicInteger inFlight = new AtomicInteger();
+    public final AtomicInteger maxInFlight = new AtomicInteger();
+    public volatile long latencyMs = 0;
 
-    LinkTestServer(String address) throws IOException {
+    public LinkTestServer(String address) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");   // no 40 ms Nagle/delayed-ACK stall per GET
         server = HttpServer.create(new InetSocketAddress(address, 0), 64);
         server.setExecutor(pool);
@@ -44,11 +44,11 @@ final class LinkTestServer implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) { return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + path; }
+    public String url(String path) { return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + path; }
 
     int count(String methodAndPath) { AtomicInteger c = counts.get(methodAndPath); return c == null ? 0 : c.get(); }
 
-    int countPath(String path) { return count("HEAD " + path) + count("GET " + path); }
+    public int countPath(String path) { return count("HEAD " + path) + count("GET " + path); }
 
     private void handle(HttpExchange ex) throws IOException {
         int now = inFlight.incrementAndGet();
@@ -131,26 +131,26 @@ final class LinkTestServer implements AutoCloseable {
     }
 
     /** A port on which nothing listens: bound, then closed, so a connection is refused. */
-    static int closedPort() throws IOException {
+    public static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
         }
     }
 
     /** A raw socket server whose first connection is reset (RST) before any answer; later ones get 200. */
-    static final class ResetOnce implements AutoCloseable {
+    public static final class ResetOnce implements AutoCloseable {
         final ServerSocket socket;
         final AtomicInteger connections = new AtomicInteger();
         final Thread thread;
 
-        ResetOnce() throws IOException {
+        public ResetOnce() throws IOException {
             socket = new ServerSocket(0, 16, java.net.InetAddress.getByName("127.0.0.1"));
             thread = new Thread(this::serve, "reset-once");
             thread.setDaemon(true);
             thread.start();
         }
 
-        String url() { return "http://127.0.0.1:" + socket.getLocalPort() + "/reset"; }
+        public String url() { return "http://127.0.0.1:" + socket.getLocalPort() + "/reset"; }
 
         private void serve() {
             while (!socket.isClosed()) {

@@ -1,5 +1,6 @@
-package dev.docsite.preview;
+package dev.docsite.serve;
 
+import dev.docsite.site.Publisher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -169,7 +170,7 @@ public final class SiteServer implements AutoCloseable {
         String type = contentType(file);
         // A page (or a folder, e.g. "/" before the first good build) shows the problems; previews are other builds.
         boolean page = type.startsWith("text/html") || !file.getFileName().toString().contains(".");
-        boolean preview = !segments.isEmpty() && segments.get(0).equals(Preview.FOLDER);
+        boolean preview = !segments.isEmpty() && segments.get(0).equals(Publisher.PREVIEWS);
         List<String> broken = problems.get();
         if (page && !preview && !broken.isEmpty()) {
             send(ex, 500, TYPES.get("html"), errorPage(broken).getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,6 @@
-package dev.docsite.preview;
+package dev.docsite.serve;
+
+import dev.docsite.TestContent;
 
 import dev.docsite.TestSite;
 import dev.docsite.render.AsciidocRenderer;

@@ -1,4 +1,4 @@
-package dev.docsite.check;
+package dev.docsite.external;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;

@@ -1,0 +1,187 @@
+package dev.docsite.build;
+
+import dev.docsite.check.BuildChecks;
+import dev.docsite.content.ContentException;
+import dev.docsite.content.ContentLoader;
+import dev.docsite.content.ContentRoot;
+import dev.docsite.content.ContentSet;
+import dev.docsite.content.ContentSource;
+import dev.docsite.render.Layout;
+import dev.docsite.report.Finding;
+import dev.docsite.report.Findings;
+import dev.docsite.rules.Severity;
+import dev.docsite.site.BuildResult;
+import dev.docsite.site.Outputs;
+import dev.docsite.site.Publisher;
+import dev.docsite.site.SiteBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One build, the way every command runs it: load the content, render every version, lay it out into a
+ * staging folder, run the build's checks on what was written, then publish the staging folder or throw
+ * it away. {@code build}, {@code check}, {@code preview} and {@code serve} differ only by their
+ * {@link Plan}: where the site goes, the banner, and which checks run beyond the build's own. A site is
+ * published only when nothing the transaction checked is an error, whichever command asked.
+ */
+public final class BuildTransaction {
+    private final SiteBuilder builder;
+    private final ContentRoot root;
+
+    public BuildTransaction(SiteBuilder builder, ContentRoot root) {
+        this.builder = builder;
+        this.root = root;
+    }
+
+    public ContentRoot root() { return root; }
+
+    public SiteBuilder builder() { return builder; }
+
+    /** Where the written site goes. */
+    public sealed interface Target {
+        /** Staged beside {@code out} and swapped in when there is no error; {@code keep} sub-folders survive the swap. */
+        record Publish(Path out, List<String> keep) implements Target {}
+
+        /** Written into a temporary folder for the checks, then deleted (check without --out). */
+        record Temporary() implements Target {}
+
+        /**
+         * The live folder readers are looking at (serve): {@code outputs} decides, from the new render, what
+         * to rewrite. Everything is staged and swapped in like {@link Publish}; only some outputs are
+         * rewritten in place (search indexes left to the caller, they are large), where the checks then read them.
+         */
+        record InPlace(Path out, Function<BuildResult, Outputs> outputs) implements Target {}
+    }
+
+    /**
+     * @param only        version names to build (empty: all)
+     * @param banner      text of a banner on every page (previews), or null
+     * @param target      where the site goes
+     * @param extraChecks checks beyond the build's own, on the written site (check: error tables, translations)
+     */
+    public record Plan(List<String> only, String banner, Target target, List<Function<BuildResult, List<Finding>>> extraChecks) {
+        public static Plan publish(Path out, List<String> keep) { return new Plan(List.of(), null, new Target.Publish(out, keep), List.of()); }
+
+        public Plan only(List<String> names) { return new Plan(List.copyOf(names), banner, target, extraChecks); }
+
+        public Plan banner(String text) { return new Plan(only, text, target, extraChecks); }
+
+        public Plan checks(List<Function<BuildResult, List<Finding>>> more) { return new Plan(only, banner, target, List.copyOf(more)); }
+    }
+
+    /**
+     * What the build did.
+     *
+     * @param content   the content built, or null when it did not load
+     * @param build     the written build, or null when the content did not load
+     * @param findings  every finding, sorted (the load's when it failed)
+     * @param published whether the target now holds this build
+     * @param outputs   what was written (everything, except for serve's in-place updates)
+     * @param checkNanos time spent in the checks after writing
+     */
+    public record Outcome(ContentSet content, BuildResult build, List<Finding> findings, boolean published, Outputs outputs, long checkNanos) {
+        public boolean hasErrors() { return Findings.count(findings, Severity.ERROR) > 0; }
+
+        public long errors() { return Findings.count(findings, Severity.ERROR); }
+
+        public long warnings() { return Findings.count(findings, Severity.WARNING); }
+
+        public static Outcome notLoaded(ContentException e) {
+            return new Outcome(null, null, Findings.sorted(e.problems().stream().map(Finding::of).toList()), false, Outputs.ALL, 0);
+        }
+    }
+
+    /**
+     * Loads the content of {@code source} and builds it. Files with problems are left out and their
+     * problems reported with the findings of everything else, so one run names every mistake; only an
+     * unusable site.yaml stops the build before rendering.
+     */
+    public Outcome run(ContentSource source, Plan plan) throws BuildFailure {
+        ContentSet content;
+        try {
+            content = ContentLoader.loadAll(source);
+        } catch (ContentException e) {
+            return Outcome.notLoaded(e);
+        }
+        return run(content, plan);
+    }
+
+    /** Builds content already loaded (serve reloads only the files that changed). */
+    public Outcome run(ContentSet content, Plan plan) throws BuildFailure {
+        SiteBuilder.Request req = new SiteBuilder.Request(content, root, plan.only(), plan.banner());
+        BuildResult rendered;
+        try {
+            rendered = builder.render(req);
+        } catch (ContentException e) {
+            return Outcome.notLoaded(e);   // a version's ref that does not load
+        } catch (IOException e) {
+            throw new BuildFailure(2, "cannot render the site: " + e.getMessage());
+        }
+        if (plan.target() instanceof Target.Publish p) return publish(req, rendered, plan, p);
+        if (plan.target() instanceof Target.InPlace i) return inPlace(req, rendered, plan, i);
+        return temporary(req, rendered, plan);
+    }
+
+    private Outcome publish(SiteBuilder.Request req, BuildResult rendered, Plan plan, Target.Publish target) throws BuildFailure {
+        try (Publisher pub = new Publisher(target.out())) {
+            Outcome o = writeAndCheck(req, rendered, plan, pub.staging(), Outputs.ALL);
+            if (o.hasErrors()) return o;
+            pub.commit(target.keep());
+            BuildResult b = o.build();
+            return new Outcome(o.content(), new BuildResult(target.out(), b.versions(), b.findings(), b.stats()), o.findings(), true, Outputs.ALL, o.checkNanos());
+        } catch (IOException e) {
+            throw new BuildFailure(2, target.out() + ": cannot write the site: " + e.getMessage());
+        }
+    }
+
+    private Outcome temporary(SiteBuilder.Request req, BuildResult rendered, Plan plan) throws BuildFailure {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("docsite-check-");
+        } catch (IOException e) {
+            throw new BuildFailure(2, "cannot create a temporary folder for the build: " + e.getMessage());
+        }
+        try {
+            return writeAndCheck(req, rendered, plan, dir, Outputs.ALL);
+        } finally {
+            Publisher.deleteTree(dir);
+        }
+    }
+
+    /** A broken render is not written into a folder readers are looking at. */
+    private Outcome inPlace(SiteBuilder.Request req, BuildResult rendered, Plan plan, Target.InPlace target) throws BuildFailure {
+        if (rendered.hasErrors() || !req.content().problems().isEmpty()) {
+            List<Finding> all = new ArrayList<>(rendered.findings());
+            for (var p : req.content().problems()) all.add(Finding.of(p));
+            return new Outcome(req.content(), rendered, Findings.sorted(all), false, Outputs.ALL, 0);
+        }
+        Outputs outputs = target.outputs().apply(rendered);
+        if (outputs.all()) return publish(req, rendered, plan, new Target.Publish(target.out(), List.of(Publisher.PREVIEWS)));
+        Outcome o = writeAndCheck(req, rendered, plan, target.out(), outputs.withoutSearchIndexes());
+        return new Outcome(o.content(), o.build(), o.findings(), true, outputs, o.checkNanos());
+    }
+
+    private Outcome writeAndCheck(SiteBuilder.Request req, BuildResult rendered, Plan plan, Path dir, Outputs outputs) throws BuildFailure {
+        BuildResult written;
+        try {
+            written = builder.write(req, rendered, dir, outputs);
+        } catch (IOException e) {
+            throw new BuildFailure(2, dir + ": cannot write the site: " + e.getMessage());
+        } catch (Layout.LayoutException e) {
+            throw new BuildFailure(1, e.getMessage());
+        }
+        long t0 = System.nanoTime();
+        BuildResult checked = BuildChecks.run(written, req.content(), root);
+        List<Finding> all = new ArrayList<>(checked.findings());
+        for (var p : req.content().problems()) all.add(Finding.of(p));
+        for (Function<BuildResult, List<Finding>> check : plan.extraChecks()) all.addAll(check.apply(checked));
+        List<Finding> sorted = Findings.sorted(CoveredMessages.drop(Findings.mergeVersions(all)));
+        BuildResult b = new BuildResult(checked.dir(), checked.versions(), sorted, checked.stats());
+        return new Outcome(req.content(), b, sorted, false, outputs, System.nanoTime() - t0);
+    }
+}
