@@ -174,6 +174,7 @@ final class Extensions {
                             "live example does not match schema '" + schemaName + "': " + m.getMessage()));
                 }
                 block.addRole("validated");
+                LiveExampleHtml.attach(this, block, schemaName.toString());
             }
             return document;
         }
