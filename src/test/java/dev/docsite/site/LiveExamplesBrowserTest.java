@@ -337,6 +337,36 @@ class LiveExamplesBrowserTest {
         System.out.println("live examples, bytes loaded: " + after);
     }
 
+    // ---- accessible and still ----------------------------------------------------------------------------
+
+    @Test
+    void openPanelsPassTheAccessibilityCheckAndThePageDoesNotShiftWhileLoading() throws IOException {
+        open(CONFIG_PAGE);
+        Object shift = ((JavascriptExecutor) chromium.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1], total = 0;"
+                + "new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { if (!e.hadRecentInput) total += e.value; }); })"
+                + ".observe({ type: 'layout-shift', buffered: true });"
+                + "setTimeout(function () { done(total); }, 300);");
+        assertTrue(((Number) shift).doubleValue() < 0.001, "layout shift while the page loads: " + shift);
+
+        WebElement panel = openPanel(0, "json");
+        replaceText(panel.findElement(By.cssSelector("textarea")), "{\n  \"IntuneSettings\": {\"Enable\": 1}\n}");
+        waitFor(d -> status(panel).contains("problem"));
+        for (String scheme : List.of("light", "dark")) {
+            chromium.colorScheme(scheme);
+            assertEquals(List.of(), Axe.seriousViolations(chromium.driver), scheme + " " + CONFIG_PAGE + " with Try it open");
+        }
+        chromium.colorScheme("light");
+        open(TROUBLESHOOT_PAGE);
+        WebElement paste = openPanel(0, "response");
+        paste.findElement(By.cssSelector("textarea")).sendKeys("ent.intune.validate_token.token_expired.app_error");
+        waitFor(d -> !paste.findElements(By.cssSelector(".live-entry")).isEmpty());
+        for (String scheme : List.of("light", "dark")) {
+            chromium.colorScheme(scheme);
+            assertEquals(List.of(), Axe.seriousViolations(chromium.driver), scheme + " " + TROUBLESHOOT_PAGE + " with Paste a response open");
+        }
+    }
+
     void screenshots(String name, WebElement panel) throws IOException {
         js("arguments[0].scrollIntoView({block: 'center'})", panel);
         chromium.screenshot(SCREENSHOTS.resolve(name + "-1280.png"), false);
