@@ -207,12 +207,24 @@
     return ' (it is ' + (s.length > 40 ? s.slice(0, 37) + '\u2026' : s) + ')';
   }
 
+  // For a rule under if/then: "when “Enable” is true", read from the if's const properties.
+  function condition(schema, location) {
+    var i = location.lastIndexOf('/then/');
+    if (i < 0) return '';
+    var holder = keywordParent(schema, location.slice(0, i) + '/then');
+    var props = holder && holder.if && holder.if.properties;
+    if (!props) return '';
+    var parts = Object.keys(props).filter(function (k) { return props[k] && 'const' in props[k]; })
+      .map(function (k) { return '\u201c' + k + '\u201d is ' + JSON.stringify(props[k].const); });
+    return parts.length ? ' when ' + parts.join(' and ') : '';
+  }
+
   function plain(schema, doc, e) {
-    var loc = e.instanceLocation, who = nameOf(loc), m, parent;
+    var loc = e.instanceLocation, who = nameOf(loc), m, parent, when = condition(schema, e.keywordLocation);
     switch (e.keyword) {
       case 'required':
         m = /required property "(.*)"/.exec(e.error);
-        return { pointer: loc, text: who + ' needs \u201c' + (m ? m[1] : '?') + '\u201d.' };
+        return { pointer: loc, text: who + ' needs \u201c' + (m ? m[1] : '?') + '\u201d' + when + '.' };
       case 'type':
         m = /Instance type "(\w+)" is invalid\. Expected "(.*)"/.exec(e.error);
         return { text: who + ' must be ' + (m ? m[2].split(/", "|","/).map(function (t) { return TYPES[t] || t; }).join(' or ') : 'of another type') + ', not ' + (m ? TYPES[m[1]] || m[1] : 'this') + '.' };
@@ -222,7 +234,7 @@
           : e.keyword === 'anyOf' || e.keyword === 'oneOf' ? parent[e.keyword].map(function (b) { return describe(schema, b); }).join(e.keyword === 'oneOf' ? ', or exactly one of: ' : ' or ')
           : e.keyword === 'pattern' ? parent.description || 'text matching ' + parent.pattern
           : describe(schema, e.keyword === 'enum' ? { enum: parent.enum } : { const: parent.const });
-        return { text: who + (expected ? ' must be ' + expected : ' has a value this schema does not allow') + found(doc, loc) + '.' };
+        return { text: who + (expected ? ' must be ' + expected : ' has a value this schema does not allow') + when + found(doc, loc) + '.' };
       case 'additionalProperties':
         m = /Property "(.*)" does not match/.exec(e.error);
         parent = keywordParent(schema, e.keywordLocation);
