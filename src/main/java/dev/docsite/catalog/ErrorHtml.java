@@ -122,8 +122,16 @@ public final class ErrorHtml {
                 + "<div class=\"title\">HTTP response for <code>" + esc(e.id()) + "</code></div>\n"
                 + "<div class=\"content\"><pre class=\"highlight\"><code class=\"language-http\" data-lang=\"http\">"
                 + esc("HTTP/1.1 " + status + "\nContent-Type: application/json\n\n" + responseJson(e))
-                + "</code></pre></div>\n</div>");
+                + "</code></pre></div>\n</div>\n" + PASTE_RESPONSE);
     }
+
+    /**
+     * "Paste a response" under a response example: the page loads the lookup (templates/assets/live.js)
+     * when a reader opens it and answers from this version's errors.js.
+     */
+    static final String PASTE_RESPONSE = "<div class=\"live-tools\" data-live=\"response\">"
+            + "<button type=\"button\" class=\"live-open\" aria-expanded=\"false\">Paste a response</button>"
+            + "<span class=\"live-hint\">Paste an error body or a log line and get the catalog's entry for it.</span></div>";
 
     public static String userMessage(ErrorEntry e) {
         StringBuilder b = new StringBuilder();

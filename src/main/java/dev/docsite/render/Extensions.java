@@ -6,9 +6,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docsite.content.ErrorCatalog;
@@ -144,9 +142,7 @@ final class Extensions {
      * Each problem is reported once, at the line of the offending value.
      */
     static final class LiveJson extends Treeprocessor {
-        private static final ObjectMapper JSON = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        private static final ObjectMapper JSON = StrictJson.MAPPER;
         private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
@@ -161,7 +157,7 @@ final class Extensions {
             return document;
         }
 
-        private static void check(org.asciidoctor.ast.Block block) {
+        private void check(org.asciidoctor.ast.Block block) {
             RenderInput.Current cur = RenderInput.current();
             int line = line(block);   // the opening delimiter: the example's first line is line + 1
             if (unterminated(cur, line)) {
@@ -201,7 +197,10 @@ final class Extensions {
                 cur.messages().add(new RenderResult.Message(RenderRules.LIVE_SCHEMA.id(), line + Math.max(positions.lineOf(e.getKey()), 1),
                         "live example does not match schema '" + schemaName + "': " + e.getValue().getMessage()));
             }
-            if (byValue.isEmpty()) block.addRole("validated");
+            if (byValue.isEmpty()) {
+                block.addRole("validated");
+                LiveExampleHtml.attach(this, block, schemaName.toString());   // readers' "Try it"
+            }
         }
 
         /** Whether the delimiter line that opens the block at body line {@code line} has no closing twin. */

@@ -71,6 +71,8 @@ public record Outputs(Map<String, Set<String>> pages, boolean indexes, Set<Strin
                 }
             }
             if (!b.content().input().catalogs().equals(a.content().input().catalogs())) indexes = true;
+            // Live examples read the version's schemas (_schemas/), written with the indexes.
+            if (!b.content().input().schemas().equals(a.content().input().schemas())) indexes = true;
             pages.put(a.name(), ids);
         }
         // A version's search index holds every page's title, summary and text.

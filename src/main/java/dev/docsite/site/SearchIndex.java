@@ -83,6 +83,7 @@ final class SearchIndex {
     static Map<String, Object> page(RenderedPage rp) {
         // One jsoup parse per page is most of the index's cost; headings come ready from the render.
         Document doc = Jsoup.parseBodyFragment(rp.html());
+        doc.select(".live-tools").remove();   // "Try it" / "Paste a response" controls are not content
         boolean hasTables = !rp.raw().tables().isEmpty();
         List<Map<String, Object>> errors = new ArrayList<>();
         if (hasTables) {

@@ -36,7 +36,10 @@ import java.util.stream.Stream;
 final class SiteWriter {
     static final String ASSETS = "_";
     private static final String PAGES = "pages";
+    /** Per version: the schemas live examples are checked against, and the catalog for "Paste a response". */
+    static final String LIVE_SCHEMAS = "_schemas", LIVE_ERRORS_JS = "errors.js";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
     private final Layout layout;
@@ -105,7 +108,24 @@ final class SiteWriter {
                 writeFile(v.name() + "/" + from, layout.render("redirect.ftlh", m));
             }
         }
-        writeFile(v.name() + "/errors.json", JSON.writeValueAsString(errorsJson(v)));
+        String errors = JSON.writeValueAsString(errorsJson(v));
+        writeFile(v.name() + "/errors.json", errors);
+        writeLiveData(v, errors);
+    }
+
+    /**
+     * What live examples read in the browser: each schema of the version as {@code _schemas/NAME.json}
+     * (for tools) and {@code _schemas/NAME.js}, and the catalog as {@code errors.js}. Scripts setting a
+     * global, like search-index.js, because a page opened from file:// may load a script but not fetch JSON.
+     */
+    private void writeLiveData(VersionContent v, String errorsJson) throws IOException {
+        writeFile(v.name() + "/" + LIVE_ERRORS_JS, "window.docsiteErrors=" + errorsJson + ";\n");
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> s : new java.util.TreeMap<>(v.input().schemas()).entrySet()) {
+            String json = JSON.writeValueAsString(s.getValue());
+            writeFile(v.name() + "/" + LIVE_SCHEMAS + "/" + s.getKey() + ".json", json + "\n");
+            writeFile(v.name() + "/" + LIVE_SCHEMAS + "/" + s.getKey() + ".js", "(window.docsiteSchemas=window.docsiteSchemas||{})["
+                    + COMPACT.writeValueAsString(s.getKey()) + "]=" + COMPACT.writeValueAsString(s.getValue()) + ";\n");
+        }
     }
 
     /**
@@ -168,6 +188,8 @@ final class SiteWriter {
         page.put("html", ReaderHtml.enhance(rp.html(), rp.raw().anchors()));
         page.put("toc", toc(rp.raw().headings()));
         // An admin error table needs the width of two columns: such a page lays out as a reference page.
+        // Only pages with a "Try it" or "Paste a response" control load live.css and live.js.
+        page.put("live", rp.html().contains(dev.docsite.render.LiveExampleHtml.MARKER));
         page.put("reference", rp.raw().tables().stream().anyMatch(RenderResult.TableRef::isAdmin));
         page.put("editUrl", config.editUrl() == null ? null : config.editUrl().replace("{path}", p.path()));
         page.put("lastUpdated", p.lastUpdated() == null ? null : DATE.format(p.lastUpdated()));
