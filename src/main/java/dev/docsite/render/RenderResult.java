@@ -23,7 +23,7 @@ public record RenderResult(String html, Map<String, String> anchors, List<Headin
 
     /** An error-table:: macro: which catalog, for which audience ("admin" or "end-user"). */
     public record TableRef(String catalog, String audience) {
-        public boolean isAdmin() { return "admin".equals(audience); }
+        public boolean forAdmins() { return "admin".equals(audience); }
     }
 
     /** A reference from the body (error id, xref target) and the body line it was written on. */

@@ -190,7 +190,7 @@ final class SiteWriter {
         // An admin error table needs the width of two columns: such a page lays out as a reference page.
         // Only pages with a "Try it" or "Paste a response" control load live.css and live.js.
         page.put("live", rp.html().contains(dev.docsite.render.LiveExampleHtml.MARKER));
-        page.put("reference", rp.raw().tables().stream().anyMatch(RenderResult.TableRef::isAdmin));
+        page.put("reference", rp.raw().tables().stream().anyMatch(RenderResult.TableRef::forAdmins));
         page.put("editUrl", config.editUrl() == null ? null : config.editUrl().replace("{path}", p.path()));
         page.put("lastUpdated", p.lastUpdated() == null ? null : DATE.format(p.lastUpdated()));
         page.put("lastUpdatedIso", p.lastUpdated() == null ? null : p.lastUpdated().toString());
