@@ -107,14 +107,14 @@
     return ok;
   }
 
-  // Error ids are long: let them wrap after '.' and '_' (word break opportunities) rather than mid-word.
+  // Error ids are long: let them wrap after each '.' rather than inside a word (ids in the reference carry <wbr> already).
   function breakableIds() {
-    doc.querySelectorAll('.error-table td.id code, a.error-ref code').forEach(breakable);
+    doc.querySelectorAll('a.error-ref code').forEach(breakable);
   }
 
   function breakable(c) {
     if (c.children.length) return c;
-    var parts = c.textContent.split(/(?<=[._])/);
+    var parts = c.textContent.split(/(?<=[.])/);
     if (parts.length < 2) return c;
     c.textContent = '';
     parts.forEach(function (p, i) { if (i) c.appendChild(doc.createElement('wbr')); c.appendChild(doc.createTextNode(p)); });
@@ -151,7 +151,7 @@
   function errorLookup() {
     var tables = [].slice.call(doc.querySelectorAll('div.error-table'));
     if (!tables.length) return;
-    var rows = [].slice.call(doc.querySelectorAll('div.error-table tr[data-error-id]'));
+    var rows = [].slice.call(doc.querySelectorAll('div.error-table [data-error-id]'));
     var texts = rows.map(function (r) { return norm(r.getAttribute('data-error-id') + ' ' + r.id + ' ' + r.textContent); });
     var box = el('div', { class: 'error-lookup', role: 'search', 'aria-label': 'Error lookup' });
     // End users' tables show messages, not ids or statuses: ask for what the reader has in front of them.
@@ -176,7 +176,7 @@
         r.hidden = !ok;
         if (ok) shown++;
       });
-      tables.forEach(function (t) { t.hidden = !!test && !t.querySelector('tr[data-error-id]:not([hidden])'); });
+      tables.forEach(function (t) { t.hidden = !!test && !t.querySelector('[data-error-id]:not([hidden])'); });
       var what = total === 1 ? 'error' : 'errors';
       status.textContent = !test ? 'All ' + total + ' ' + what + ' shown.'
         : shown === 0 ? 'No error matches \u201c' + q.trim() + '\u201d.'

@@ -43,6 +43,7 @@ public final class CatalogChecks {
         List<Finding> out = new ArrayList<>();
         out.addAll(structure(build));
         out.addAll(adminCoverage(build));
+        out.addAll(endUserGuidance(build));
         out.addAll(removedBetweenVersions(build));
         out.addAll(removedSinceLastCommit(build, workTree, contentDir));
         return Findings.mergeVersions(out);
@@ -75,6 +76,19 @@ public final class CatalogChecks {
                 for (String t : p.raw().tables()) if (t.endsWith("|" + ADMIN)) shown.add(t.substring(0, t.length() - ADMIN.length() - 1));
             }
             for (Problem p : CatalogRules.adminCoverage(v.name(), v.content().input().catalogs(), shown))
+                out.add(Finding.of(p).inVersions(List.of(v.name())));
+        }
+        return out;
+    }
+
+    /** Entries an end-user table shows need the end user's meaning and action, per version (merged across versions). */
+    static List<Finding> endUserGuidance(BuildResult build) {
+        List<Finding> out = new ArrayList<>();
+        for (BuildResult.VersionBuild v : build.versions()) {
+            Set<String> shown = new HashSet<>();
+            for (RenderedPage p : v.pages())
+                for (String t : p.raw().tables()) if (t.endsWith("|end-user")) shown.add(t.substring(0, t.length() - "|end-user".length()));
+            for (Problem p : CatalogRules.endUserGuidance(v.content().input().catalogs(), shown))
                 out.add(Finding.of(p).inVersions(List.of(v.name())));
         }
         return out;

@@ -31,7 +31,7 @@ public final class ContentLoader {
     static final List<String> PAGE_KEYS = List.of("title", "audience", "summary", "order", "since", "until", "aliases", "body");
     static final List<String> CATALOG_KEYS = List.of("title", "errors");
     static final List<String> ERROR_KEYS = List.of("id", "layer", "http", "scenario", "user_title", "user_message",
-            "placeholders", "retry", "fallback", "cause", "resolution", "since", "until");
+            "user_meaning", "user_action", "placeholders", "retry", "user_options", "fallback", "cause", "resolution", "since", "until");
     private static final Pattern PAGE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -309,13 +309,29 @@ public final class ContentLoader {
     private ErrorEntry readEntry(MapReader e, String catalogId, SiteConfig config) {
         String id = e.string("id", true);
         String layer = e.oneOf("layer", true, enumValues(ErrorEntry.Layer.values()));
-        Integer http = e.has("http") ? e.integer("http", false, 100, 599) : null;
+        // http: unknown is how a writer says the product does not publish the status (catalog/http-status accepts it).
+        YNode httpNode = e.node().get("http");
+        boolean httpUnknown = httpNode != null && httpNode.kind() == YNode.Kind.STRING && "unknown".equals(httpNode.text());
+        Integer http = e.has("http") && !httpUnknown ? e.integer("http", false, 100, 599) : null;
         String scenario = e.string("scenario", true);
         String userTitle = e.string("user_title", false);
         String userMessage = e.string("user_message", false);
+        String userMeaning = e.string("user_meaning", false), userAction = e.string("user_action", false);
         Map<String, String> placeholders = e.stringMap("placeholders");
         String retry = e.oneOf("retry", true, enumValues(ErrorEntry.Retry.values()));
         String fallback = e.oneOf("fallback", true, enumValues(ErrorEntry.Fallback.values()));
+        List<ErrorEntry.UserOption> userOptions = new ArrayList<>();
+        List<String> optionNames = enumValues(ErrorEntry.UserOption.values());
+        List<String> writtenOptions = e.strings("user_options");
+        for (int i = 0; i < writtenOptions.size(); i++) {
+            String o = writtenOptions.get(i);
+            int at = optionNames.indexOf(o);
+            if (at < 0) {
+                String hint = Suggest.closest(o, optionNames);
+                problems.add(e.node().get("user_options").items().get(i).pos(), ContentRules.FIELD_VALUE.id(), "user_options item '" + o
+                        + "' is not a choice the catalog knows: expected one of " + String.join(", ", optionNames) + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
+            } else if (!userOptions.contains(ErrorEntry.UserOption.values()[at])) userOptions.add(ErrorEntry.UserOption.values()[at]);
+        }
         // cause and resolution are checked by the catalog rules so they carry a rule id.
         String cause = e.string("cause", false), resolution = e.string("resolution", false);
         String since = e.string("since", false), until = e.string("until", false);
@@ -324,9 +340,9 @@ public final class ContentLoader {
             checkVersionName(e, "until", until, config);
         }
         if (id == null || layer == null || retry == null || fallback == null) return null;
-        return new ErrorEntry(id, catalogId, ErrorEntry.Layer.valueOf(layer.toUpperCase().replace('-', '_')), http,
-                scenario, userTitle, userMessage, placeholders,
-                ErrorEntry.Retry.valueOf(retry.toUpperCase()), ErrorEntry.Fallback.valueOf(fallback.toUpperCase().replace('-', '_')),
+        return new ErrorEntry(id, catalogId, ErrorEntry.Layer.valueOf(layer.toUpperCase().replace('-', '_')), http, httpUnknown,
+                scenario, userTitle, userMessage, userMeaning, userAction, placeholders,
+                ErrorEntry.Retry.valueOf(retry.toUpperCase()), List.copyOf(userOptions), ErrorEntry.Fallback.valueOf(fallback.toUpperCase().replace('-', '_')),
                 cause, resolution, since, until, e.node().pos(), e.fieldPositions());
     }
 
