@@ -158,7 +158,7 @@
     var endUser = tables.every(function (t) { return t.getAttribute('data-audience') === 'end-user'; });
     var label = el('label', { for: 'error-lookup-input' }, endUser ? 'Find a message' : 'Find an error');
     var input = el('input', { id: 'error-lookup-input', type: 'search', autocomplete: 'off', spellcheck: 'false',
-      placeholder: endUser ? 'Words from the message you see' : 'Error ID, part of the message, or HTTP status',
+      placeholder: endUser ? 'Words from the message' : 'ID, message or HTTP status',
       'aria-describedby': 'error-lookup-status' });
     var status = el('p', { id: 'error-lookup-status', class: 'error-lookup-status', role: 'status' });
     box.appendChild(label);
