@@ -125,8 +125,20 @@ public final class ErrorHtml {
         return e.userTitle() == null ? msg : "<strong>" + textHtml(e.userTitle(), e.placeholders()) + ":</strong> " + msg;
     }
 
-    /** An error id with a line-break opportunity after each dot, so long ids wrap between their parts, never inside a word. */
-    static String idHtml(String id) { return esc(id).replace(".", ".<wbr>"); }
+    /**
+     * An error id that wraps between its dot-separated parts: each part is an inline block (kept whole
+     * while it fits a line) with a break opportunity after it. Only a part longer than a whole line
+     * breaks, and then between its underscore-joined words, never inside a word.
+     */
+    static String idHtml(String id) {
+        StringBuilder b = new StringBuilder();
+        String[] parts = id.split("(?<=\\.)");
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) b.append("<wbr>");
+            b.append("<span class=\"id-part\">").append(esc(parts[i]).replace("_", "_<wbr>")).append("</span>");
+        }
+        return b.toString();
+    }
 
     /** End users never see silent errors, so their table leaves them out. */
     public static List<ErrorEntry> rowsFor(String audience, List<ErrorEntry> entries) {

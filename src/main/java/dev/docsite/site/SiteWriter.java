@@ -340,6 +340,14 @@ final class SiteWriter {
         versions.put("latest", latest);
         versions.put("versions", builds.stream().map(b -> Map.of("name", b.name(), "url", b.name() + "/index.html", "latest", b.name().equals(latest))).toList());
         writeFile("versions.json", JSON.writeValueAsString(versions));
+        // The same list as a page: the footer links it and it works without JavaScript.
+        Map<String, Object> vp = new HashMap<>();
+        vp.put("site", siteModel());
+        vp.put("title", "All versions");
+        vp.put("latest", latest);
+        vp.put("versions", versions.get("versions"));
+        vp.put("assetVersion", assetVersion);
+        writeFile("versions.html", layout.render("versions.ftlh", vp));
 
         Map<String, Object> nf = new HashMap<>();
         nf.put("site", siteModel());
