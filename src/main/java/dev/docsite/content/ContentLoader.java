@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * Every problem of the run is collected and thrown together; nothing is half-loaded.
  */
 public final class ContentLoader {
-    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links");
+    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "terms");
+    static final List<String> TERM_KEYS = List.of("avoid", "use", "reason", "match_case");
     static final List<String> AUDIENCE_KEYS = List.of("id", "title");
     static final List<String> VERSION_KEYS = List.of("name", "ref");
     static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore");
@@ -208,8 +209,24 @@ public final class ContentLoader {
                         ignore);
             }
         }
+        List<SiteConfig.Term> terms = new ArrayList<>();
+        for (YNode t : m.list("terms", false)) {
+            MapReader tm = MapReader.of(t, problems, "a term", TERM_KEYS);
+            if (tm == null) continue;
+            YNode avoidNode = t.get("avoid");
+            List<String> avoid = avoidNode != null && avoidNode.kind() == YNode.Kind.LIST ? tm.strings("avoid") : new ArrayList<>();
+            if (avoidNode == null || avoidNode.kind() != YNode.Kind.LIST) {
+                String one = tm.string("avoid", true);
+                if (one != null) avoid.add(one);
+            }
+            avoid = avoid.stream().filter(a -> !a.isBlank()).toList();
+            String reason = tm.string("reason", true), use = tm.string("use", false);
+            Boolean matchCase = tm.bool("match_case");
+            if (avoid.isEmpty() && avoidNode != null) problems.add(tm.pos("avoid"), ContentRules.MISSING_FIELD.id(), "term has nothing to avoid (expected a phrase or a list of phrases)");
+            else if (!avoid.isEmpty() && reason != null) terms.add(new SiteConfig.Term(List.copyOf(avoid), use, reason, Boolean.TRUE.equals(matchCase), t.pos()));
+        }
         if (title == null || audiences.isEmpty() || versions.isEmpty()) return null;
-        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, root.pos());
+        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, List.copyOf(terms), root.pos());
     }
 
     private static int orDefault(Integer v, int d) { return v == null ? d : v; }
