@@ -167,6 +167,8 @@
     tables[0].parentNode.insertBefore(box, tables[0]);
 
     var total = rows.length;
+    // End users look for messages; administrators for errors.
+    function noun(n) { return (endUser ? 'message' : 'error') + (n === 1 ? '' : 's'); }
     function apply() {
       var q = input.value;
       var test = errorMatcher(q);
@@ -177,14 +179,14 @@
         if (ok) shown++;
       });
       tables.forEach(function (t) { t.hidden = !!test && !t.querySelector('[data-error-id]:not([hidden])'); });
-      var what = total === 1 ? 'error' : 'errors';
+      var what = noun(total);
       status.textContent = !test ? 'All ' + total + ' ' + what + ' shown.'
-        : shown === 0 ? 'No error matches \u201c' + q.trim() + '\u201d.'
+        : shown === 0 ? 'No ' + noun(1) + ' matches \u201c' + q.trim() + '\u201d.'
         : shown + ' of ' + total + ' ' + what + ' match \u201c' + q.trim() + '\u201d.';
     }
     input.addEventListener('input', debounce(apply, 80));
     input.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); apply(); } });
-    status.textContent = 'All ' + total + (total === 1 ? ' error' : ' errors') + ' shown.';
+    status.textContent = 'All ' + total + ' ' + noun(total) + ' shown.';
 
     function highlight() {
       rows.forEach(function (r) { r.classList.remove('highlight'); });

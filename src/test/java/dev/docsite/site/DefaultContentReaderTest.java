@@ -162,24 +162,30 @@ class DefaultContentReaderTest {
             for (int width : List.of(390, 768, 1280)) {
                 chromium.cdp("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", width < 800 ? 844 : 900,
                         "deviceScaleFactor", width < 800 ? 2 : 1, "mobile", width < 800));
-                open(troubleshooting);
-                @SuppressWarnings("unchecked")
-                List<String> wide = (List<String>) js("""
-                        var col = document.querySelector('main.content').getBoundingClientRect(), out = [];
-                        if (document.documentElement.scrollWidth > window.innerWidth) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' px');
-                        document.querySelectorAll('div.error-table').forEach(function (t) {
-                          if (t.scrollWidth > t.clientWidth + 1) out.push(t.getAttribute('data-catalog') + ' scrolls sideways');
-                        });
-                        document.querySelectorAll('article.doc *').forEach(function (e) {
-                          if (e.closest('.table-scroll') || e.closest('a.anchor')) return;   // hand tables scroll in their own box
-                          var r = e.getBoundingClientRect();
-                          if (r.width === 0 && r.height === 0) return;
-                          if (r.left < col.left - 1 || r.right > col.right + 1)
-                            out.push(e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + ' ['
-                              + Math.round(r.left) + ', ' + Math.round(r.right) + '] outside [' + Math.round(col.left) + ', ' + Math.round(col.right) + ']');
-                        });
-                        return out.slice(0, 10);""");
-                for (String w : wide) problems.add(width + " px: " + w);
+                for (String page : List.of(pageOf("end-user", true), troubleshooting)) {
+                    open(page);
+                    @SuppressWarnings("unchecked")
+                    List<String> wide = (List<String>) js("""
+                            var col = document.querySelector('main.content').getBoundingClientRect(), out = [];
+                            if (document.documentElement.scrollWidth > window.innerWidth) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' px');
+                            document.querySelectorAll('div.error-table').forEach(function (t) {
+                              if (t.scrollWidth > t.clientWidth + 1) out.push(t.getAttribute('data-catalog') + ' scrolls sideways');
+                            });
+                            document.querySelectorAll('article.doc *').forEach(function (e) {
+                              if (e.closest('.table-scroll') || e.closest('a.anchor')) return;   // hand tables scroll in their own box
+                              var r = e.getBoundingClientRect();
+                              if (r.width === 0 && r.height === 0) return;
+                              if (r.left < col.left - 1 || r.right > col.right + 1)
+                                out.push(e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + ' ['
+                                  + Math.round(r.left) + ', ' + Math.round(r.right) + '] outside [' + Math.round(col.left) + ', ' + Math.round(col.right) + ']');
+                            });
+                            return out.slice(0, 10);""");
+                    for (String w : wide) problems.add(width + " px " + page + ": " + w);
+                    if (!page.equals(troubleshooting)) {
+                        js("var h = document.getElementById('app-messages'); if (h) { h.scrollIntoView({block: 'start'}); }");
+                        chromium.screenshot(SCREENSHOTS.resolve("messages-" + width + ".png"), false);
+                    }
+                }
                 // Ids break at their dots only: no line of an id heading ends inside a word.
                 @SuppressWarnings("unchecked")
                 List<String> split = (List<String>) js("""
