@@ -146,8 +146,6 @@ public final class ErrorHtml {
         return entries.stream().filter(e -> !e.silent()).toList();
     }
 
-    public static String table(ErrorCatalog catalog, String audience, List<ErrorEntry> entries) { return table(catalog, audience, entries, 3); }
-
     /**
      * The catalog for one audience. Administrators get a reference: one block per entry (the id as a
      * heading of {@code headingLevel} carrying the #err- anchor, status and layer as badges, the message,
