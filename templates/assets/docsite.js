@@ -107,14 +107,14 @@
     return ok;
   }
 
-  // Error ids are long: let them wrap after '.' and '_' (word break opportunities) rather than mid-word.
+  // Error ids are long: let them wrap after each '.' rather than inside a word (ids in the reference carry <wbr> already).
   function breakableIds() {
-    doc.querySelectorAll('.error-table td.id code, a.error-ref code').forEach(breakable);
+    doc.querySelectorAll('a.error-ref code').forEach(breakable);
   }
 
   function breakable(c) {
     if (c.children.length) return c;
-    var parts = c.textContent.split(/(?<=[._])/);
+    var parts = c.textContent.split(/(?<=[.])/);
     if (parts.length < 2) return c;
     c.textContent = '';
     parts.forEach(function (p, i) { if (i) c.appendChild(doc.createElement('wbr')); c.appendChild(doc.createTextNode(p)); });
@@ -151,14 +151,14 @@
   function errorLookup() {
     var tables = [].slice.call(doc.querySelectorAll('div.error-table'));
     if (!tables.length) return;
-    var rows = [].slice.call(doc.querySelectorAll('div.error-table tr[data-error-id]'));
+    var rows = [].slice.call(doc.querySelectorAll('div.error-table [data-error-id]'));
     var texts = rows.map(function (r) { return norm(r.getAttribute('data-error-id') + ' ' + r.id + ' ' + r.textContent); });
     var box = el('div', { class: 'error-lookup', role: 'search', 'aria-label': 'Error lookup' });
     // End users' tables show messages, not ids or statuses: ask for what the reader has in front of them.
     var endUser = tables.every(function (t) { return t.getAttribute('data-audience') === 'end-user'; });
     var label = el('label', { for: 'error-lookup-input' }, endUser ? 'Find a message' : 'Find an error');
     var input = el('input', { id: 'error-lookup-input', type: 'search', autocomplete: 'off', spellcheck: 'false',
-      placeholder: endUser ? 'Words from the message you see' : 'Error ID, part of the message, or HTTP status',
+      placeholder: endUser ? 'Words from the message' : 'ID, message or HTTP status',
       'aria-describedby': 'error-lookup-status' });
     var status = el('p', { id: 'error-lookup-status', class: 'error-lookup-status', role: 'status' });
     box.appendChild(label);
@@ -167,6 +167,8 @@
     tables[0].parentNode.insertBefore(box, tables[0]);
 
     var total = rows.length;
+    // End users look for messages; administrators for errors.
+    function noun(n) { return (endUser ? 'message' : 'error') + (n === 1 ? '' : 's'); }
     function apply() {
       var q = input.value;
       var test = errorMatcher(q);
@@ -176,15 +178,15 @@
         r.hidden = !ok;
         if (ok) shown++;
       });
-      tables.forEach(function (t) { t.hidden = !!test && !t.querySelector('tr[data-error-id]:not([hidden])'); });
-      var what = total === 1 ? 'error' : 'errors';
+      tables.forEach(function (t) { t.hidden = !!test && !t.querySelector('[data-error-id]:not([hidden])'); });
+      var what = noun(total);
       status.textContent = !test ? 'All ' + total + ' ' + what + ' shown.'
-        : shown === 0 ? 'No error matches \u201c' + q.trim() + '\u201d.'
+        : shown === 0 ? 'No ' + noun(1) + ' matches \u201c' + q.trim() + '\u201d.'
         : shown + ' of ' + total + ' ' + what + ' match \u201c' + q.trim() + '\u201d.';
     }
     input.addEventListener('input', debounce(apply, 80));
     input.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); apply(); } });
-    status.textContent = 'All ' + total + (total === 1 ? ' error' : ' errors') + ' shown.';
+    status.textContent = 'All ' + total + ' ' + noun(total) + ' shown.';
 
     function highlight() {
       rows.forEach(function (r) { r.classList.remove('highlight'); });

@@ -55,6 +55,8 @@ public final class Fixture {
                 http: 400
                 scenario: The access token has expired
                 user_message: "Your session has expired. Please sign in again."
+                user_meaning: "Your sign-in session ran out."
+                user_action: "Sign in again."
                 retry: once
                 fallback: none
                 cause: The token was past its expiry time when the server checked it.
@@ -74,6 +76,8 @@ public final class Fixture {
                 http: 409
                 scenario: The account is deactivated
                 user_message: "Your account has been deactivated. Please contact your system administrator."
+                user_meaning: "Your account was turned off."
+                user_action: "Ask your administrator to turn it back on."
                 retry: none
                 fallback: none
                 cause: The matching user was deactivated.
@@ -84,6 +88,8 @@ public final class Fixture {
                 http: 401
                 scenario: A legacy token was sent
                 user_message: "This sign-in method is no longer supported."
+                user_meaning: "Your app is too old for this server."
+                user_action: "Update the app from the App Store."
                 retry: none
                 fallback: none
                 cause: Old app versions sent legacy tokens.
@@ -95,8 +101,10 @@ public final class Fixture {
                 scenario: Enrollment is required
                 user_title: Enrollment Required
                 user_message: "{organization} requires enrollment in Microsoft Intune to protect corporate data."
+                user_meaning: "{organization} protects work data with Intune."
+                user_action: "Continue and enroll."
                 placeholders:
-                  organization: The organization name the app shows.
+                  organization: your organization's name
                 retry: none
                 fallback: none
                 cause: The server requires enrollment for this user.

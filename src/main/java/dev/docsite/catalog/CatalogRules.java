@@ -32,6 +32,7 @@ public final class CatalogRules {
     public static final String CAUSE_RESOLUTION = CatalogEntryRules.CAUSE_RESOLUTION.id();
     public static final String PLACEHOLDER = CatalogEntryRules.PLACEHOLDER.id();
 
+    public static final String END_USER_GUIDANCE = CatalogEntryRules.END_USER_GUIDANCE.id();
     public static final String ADMIN_COVERAGE = CatalogEntryRules.ADMIN_COVERAGE.id();
     public static final String REMOVED = CatalogEntryRules.REMOVED.id();
 
@@ -61,11 +62,11 @@ public final class CatalogRules {
             if (!SERVER_ID.matcher(e.id()).matches())
                 out.add(new Problem(e.posOf("id"), SERVER_ID_FORMAT, "server error id '" + e.id()
                         + "' does not match ^(api|ent)(\\.[a-z0-9_]+)+\\.app_error$ (expected e.g. ent.intune.login.not_configured.app_error)"));
-            if (e.http() == null)
-                out.add(new Problem(e.pos(), HTTP_STATUS, "server error '" + e.id() + "' has no 'http' status (expected a number from 400 to 599)"));
-            else if (e.http() < 400 || e.http() > 599)
+            if (e.http() == null && !e.httpUnknown())
+                out.add(new Problem(e.pos(), HTTP_STATUS, "server error '" + e.id() + "' has no 'http' status (expected a number from 400 to 599, or unknown when the product does not publish it)"));
+            else if (e.http() != null && (e.http() < 400 || e.http() > 599))
                 out.add(new Problem(e.posOf("http"), HTTP_STATUS, "server error '" + e.id() + "' has http " + e.http() + " (expected 400 to 599)"));
-        } else if (e.http() != null) {
+        } else if (e.http() != null || e.httpUnknown()) {
             out.add(new Problem(e.posOf("http"), HTTP_STATUS, "'" + e.id() + "' is a " + e.layer().yaml
                     + " error and has an http status (expected 'http' only on server errors)"));
         }
@@ -79,8 +80,16 @@ public final class CatalogRules {
             out.add(new Problem(e.pos(), CAUSE_RESOLUTION, "'" + e.id() + "' has no cause (expected a sentence saying why the error happens)"));
         if (blank(e.resolution()))
             out.add(new Problem(e.pos(), CAUSE_RESOLUTION, "'" + e.id() + "' has no resolution (expected a sentence saying what to do)"));
+        if (e.silent() && !e.userOptions().isEmpty())
+            out.add(new Problem(e.posOf("user_options"), SILENT_RETRY, "'" + e.id() + "' is silent (no user_message) but offers user_options"
+                    + " (expected none: the user never sees an alert to choose from)"));
         Set<String> used = placeholders(e.userMessage());
         used.addAll(placeholders(e.userTitle()));
+        for (String field : List.of("user_meaning", "user_action"))
+            for (String name : placeholders(field.equals("user_meaning") ? e.userMeaning() : e.userAction()))
+                if (!e.placeholders().containsKey(name))
+                    out.add(new Problem(e.posOf(field), PLACEHOLDER, "'" + e.id() + "' uses {" + name + "} in " + field
+                            + " but does not declare it (expected placeholders: {" + name + ": <what readers see in its place>})"));
         for (String name : used)
             if (!e.placeholders().containsKey(name))
                 out.add(new Problem(e.posOf("user_message"), PLACEHOLDER, "'" + e.id() + "' uses {" + name
@@ -106,6 +115,28 @@ public final class CatalogRules {
             for (ErrorEntry e : c.errors())
                 out.add(new Problem(e.posOf("id"), ADMIN_COVERAGE, "'" + e.id() + "' is not shown on any admin page in version " + version
                         + " (expected error-table::" + c.id() + "[audience=admin] on a page with audience: admin)"));
+        }
+        return out;
+    }
+
+    /**
+     * Entries an end-user table of one version shows (every entry with a message, of every catalog an
+     * end-user page shows as a table) that lack the end user's meaning or action.
+     *
+     * @param catalogsWithEndUserTable ids of catalogs whose end-user table a page of the version shows
+     */
+    public static List<Problem> endUserGuidance(List<ErrorCatalog> catalogs, Set<String> catalogsWithEndUserTable) {
+        List<Problem> out = new ArrayList<>();
+        for (ErrorCatalog c : catalogs) {
+            if (!catalogsWithEndUserTable.contains(c.id())) continue;
+            for (ErrorEntry e : ErrorHtml.rowsFor("end-user", c.errors())) {
+                List<String> missing = new ArrayList<>();
+                if (blank(e.userMeaning())) missing.add("user_meaning");
+                if (blank(e.userAction())) missing.add("user_action");
+                if (!missing.isEmpty())
+                    out.add(new Problem(e.posOf("id"), END_USER_GUIDANCE, "'" + e.id() + "' is shown in the end-user table of " + c.id()
+                            + " but has no " + String.join(" and no ", missing) + " (expected what the message means and what the user does, in plain words)"));
+            }
         }
         return out;
     }

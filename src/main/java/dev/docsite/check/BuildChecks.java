@@ -27,6 +27,7 @@ public final class BuildChecks {
         List<Finding> all = new ArrayList<>(written.findings());
         all.addAll(InternalLinks.check(written));
         all.addAll(CatalogChecks.check(written, content, root));
+        all.addAll(TermsCheck.check(content));
         return new BuildResult(written.dir(), written.versions(), Findings.sorted(all), written.stats());
     }
 }

@@ -45,6 +45,7 @@ public final class CatalogChecks {
         List<Finding> out = new ArrayList<>();
         out.addAll(structure(build));
         out.addAll(adminCoverage(build));
+        out.addAll(endUserGuidance(build));
         out.addAll(removedBetweenVersions(build));
         out.addAll(removedSinceLastCommit(build, workTree, root));
         return Findings.mergeVersions(out);
@@ -77,6 +78,19 @@ public final class CatalogChecks {
                 for (RenderResult.TableRef t : p.raw().tables()) if (t.audience().equals(ADMIN)) shown.add(t.catalog());
             }
             for (Problem p : CatalogRules.adminCoverage(v.name(), v.content().input().catalogs(), shown))
+                out.add(Finding.of(p).inVersions(List.of(v.name())));
+        }
+        return out;
+    }
+
+    /** Entries an end-user table shows need the end user's meaning and action, per version (merged across versions). */
+    static List<Finding> endUserGuidance(BuildResult build) {
+        List<Finding> out = new ArrayList<>();
+        for (BuildResult.VersionBuild v : build.versions()) {
+            Set<String> shown = new HashSet<>();
+            for (RenderedPage p : v.pages())
+                for (RenderResult.TableRef t : p.raw().tables()) if (t.audience().equals("end-user")) shown.add(t.catalog());
+            for (Problem p : CatalogRules.endUserGuidance(v.content().input().catalogs(), shown))
                 out.add(Finding.of(p).inVersions(List.of(v.name())));
         }
         return out;

@@ -185,34 +185,37 @@ public final class ErrorTableChecks {
         return out;
     }
 
-    private record Row(String id, String anchor, List<String> cells) {}
+    /** A rendered entry (an admin block or an end-user row): its id, anchor and the text of each data-field element. */
+    private record Row(String id, String anchor, Map<String, String> fields) {}
 
     private static void compareTable(Element div, ErrorCatalog catalog, String audience, SourcePos at, List<Finding> out) {
         boolean admin = !"end-user".equals(audience);
         List<String> columns = admin ? ErrorHtml.ADMIN_COLUMNS : ErrorHtml.END_USER_COLUMNS;
-        String what = "error table of '" + catalog.id() + "' (" + (admin ? "admin" : "end-user") + ")";
-        List<String> header = div.select("thead th").eachText();
-        if (!header.equals(columns))
-            out.add(Finding.error(at, HEADER, what + " has columns " + header + " (expected " + columns + ")"));
+        List<String> fields = admin ? ErrorHtml.ADMIN_FIELDS : ErrorHtml.END_USER_FIELDS;
+        String what = (admin ? "error reference" : "error table") + " of '" + catalog.id() + "' (" + (admin ? "admin" : "end-user") + ")";
+        if (!admin) {
+            List<String> header = div.select("thead th").eachText();
+            if (!header.equals(columns))
+                out.add(Finding.error(at, HEADER, what + " has columns " + header + " (expected " + columns + ")"));
+        }
 
         List<ErrorEntry> expected = ErrorHtml.rowsFor(audience, catalog.errors());
         Map<String, ErrorEntry> expectedById = new LinkedHashMap<>();
         for (ErrorEntry e : expected) expectedById.put(e.id(), e);
         List<Row> actual = new ArrayList<>();
-        for (Element tr : div.select("tbody > tr")) {
-            List<String> cells = new ArrayList<>();
-            for (Element td : tr.children()) cells.add(clean(td.text()));
-            String id = tr.hasAttr("data-error-id") ? tr.attr("data-error-id") : cells.isEmpty() ? "" : cells.get(0);
-            actual.add(new Row(id, tr.id(), cells));
+        for (Element entry : div.select("[data-error-id]")) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (Element f : entry.select("[data-field]")) cells.putIfAbsent(f.attr("data-field"), clean(f.text()));
+            actual.add(new Row(entry.attr("data-error-id"), entry.id(), cells));
         }
         Set<String> actualIds = new HashSet<>();
         for (Row r : actual) actualIds.add(r.id());
         for (ErrorEntry e : expected)
             if (!actualIds.contains(e.id()))
-                out.add(Finding.error(at, MISSING_ROW, what + " has no row for '" + e.id() + "' (" + e.posOf("id") + ")"));
+                out.add(Finding.error(at, MISSING_ROW, what + " has no entry for '" + e.id() + "' (" + e.posOf("id") + ")"));
         for (Row r : actual)
             if (!expectedById.containsKey(r.id()))
-                out.add(Finding.error(at, EXTRA_ROW, what + " has a row for '" + r.id() + "', which the catalog does not list for this version"));
+                out.add(Finding.error(at, EXTRA_ROW, what + " has an entry for '" + r.id() + "', which the catalog does not list for this version"));
 
         List<String> expectedOrder = new ArrayList<>(), actualOrder = new ArrayList<>();
         for (ErrorEntry e : expected) if (actualIds.contains(e.id())) expectedOrder.add(e.id());
@@ -220,7 +223,7 @@ public final class ErrorTableChecks {
         for (int i = 0; i < expectedOrder.size() && i < actualOrder.size(); i++) {
             if (!expectedOrder.get(i).equals(actualOrder.get(i))) {
                 out.add(Finding.error(at, ROW_ORDER, what + " lists '" + actualOrder.get(i) + "' where the catalog has '" + expectedOrder.get(i)
-                        + "' (row " + (i + 1) + "; expected catalog order)"));
+                        + "' (entry " + (i + 1) + "; expected catalog order)"));
                 break;
             }
         }
@@ -229,22 +232,20 @@ public final class ErrorTableChecks {
             ErrorEntry e = expectedById.get(r.id());
             if (e == null) continue;
             if (!e.anchor().equals(r.anchor()))
-                out.add(Finding.error(at, ROW_ANCHOR, what + ": the row for '" + e.id() + "' has id=\"" + r.anchor() + "\" (expected \"" + e.anchor()
-                        + "\": links to the row use it)"));
+                out.add(Finding.error(at, ROW_ANCHOR, what + ": the entry for '" + e.id() + "' has id=\"" + r.anchor() + "\" (expected \"" + e.anchor()
+                        + "\": links to the entry use it)"));
             List<String> want = admin ? ErrorHtml.adminCells(e) : ErrorHtml.endUserCells(e);
             for (int i = 0; i < want.size(); i++) {
-                String got = i < r.cells().size() ? r.cells().get(i) : "(no cell)";
-                if (!clean(want.get(i)).equals(got))
-                    out.add(Finding.error(at, CELL, what + ", row '" + e.id() + "', column '" + columns.get(i) + "': the page shows \"" + got
-                            + "\" but the catalog says \"" + clean(want.get(i)) + "\" (" + e.posOf(field(admin, i)) + ")"));
+                String expectedText = clean(want.get(i));
+                String got = r.fields().get(fields.get(i));
+                // A field the catalog leaves empty (no HTTP status, no user options) may be left out of the page.
+                if (got == null && expectedText.isEmpty()) continue;
+                if (got == null) got = "(not shown)";
+                if (!expectedText.equals(got))
+                    out.add(Finding.error(at, CELL, what + ", entry '" + e.id() + "', column '" + columns.get(i) + "': the page shows \"" + got
+                            + "\" but the catalog says \"" + expectedText + "\" (" + e.posOf(fields.get(i)) + ")"));
             }
         }
-    }
-
-    /** The catalog field behind a column, for pointing at it. */
-    private static String field(boolean admin, int column) {
-        if (admin) return List.of("id", "http", "scenario", "user_message", "retry", "fallback", "cause", "resolution").get(column);
-        return List.of("user_message", "scenario", "retry").get(column);
     }
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -362,6 +363,7 @@ public final class ErrorTableChecks {
         Matcher m = STATUS.matcher(text);
         if (m.find()) {
             int status = Integer.parseInt(m.group(1));
+            if (e.httpUnknown()) return "the row gives HTTP " + status + " but the catalog says the status of '" + e.id() + "' is not published (http: unknown)";
             if (e.http() == null) return "the row gives HTTP " + status + " but '" + e.id() + "' is a " + e.layer().yaml + " error without an HTTP status";
             return status == e.http() ? null : "the row gives HTTP " + status + " but the catalog says " + e.http();
         }

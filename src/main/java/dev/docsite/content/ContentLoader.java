@@ -22,14 +22,15 @@ import java.util.regex.Pattern;
  * Every problem of the run is collected and thrown together; nothing is half-loaded.
  */
 public final class ContentLoader {
-    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links");
+    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "terms");
+    static final List<String> TERM_KEYS = List.of("avoid", "use", "reason", "match_case");
     static final List<String> AUDIENCE_KEYS = List.of("id", "title");
     static final List<String> VERSION_KEYS = List.of("name", "ref");
     static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore");
     static final List<String> PAGE_KEYS = List.of("title", "audience", "summary", "order", "since", "until", "aliases", "body");
     static final List<String> CATALOG_KEYS = List.of("title", "errors");
     static final List<String> ERROR_KEYS = List.of("id", "layer", "http", "scenario", "user_title", "user_message",
-            "placeholders", "retry", "fallback", "cause", "resolution", "since", "until");
+            "user_meaning", "user_action", "placeholders", "retry", "user_options", "fallback", "cause", "resolution", "since", "until");
     private static final Pattern PAGE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -226,8 +227,24 @@ public final class ContentLoader {
                         ignore);
             }
         }
+        List<SiteConfig.Term> terms = new ArrayList<>();
+        for (YNode t : m.list("terms", false)) {
+            MapReader tm = MapReader.of(t, problems, "a term", TERM_KEYS);
+            if (tm == null) continue;
+            YNode avoidNode = t.get("avoid");
+            List<String> avoid = avoidNode != null && avoidNode.kind() == YNode.Kind.LIST ? tm.strings("avoid") : new ArrayList<>();
+            if (avoidNode == null || avoidNode.kind() != YNode.Kind.LIST) {
+                String one = tm.string("avoid", true);
+                if (one != null) avoid.add(one);
+            }
+            avoid = avoid.stream().filter(a -> !a.isBlank()).toList();
+            String reason = tm.string("reason", true), use = tm.string("use", false);
+            Boolean matchCase = tm.bool("match_case");
+            if (avoid.isEmpty() && avoidNode != null) problems.add(tm.pos("avoid"), ContentRules.MISSING_FIELD.id(), "term has nothing to avoid (expected a phrase or a list of phrases)");
+            else if (!avoid.isEmpty() && reason != null) terms.add(new SiteConfig.Term(List.copyOf(avoid), use, reason, Boolean.TRUE.equals(matchCase), t.pos()));
+        }
         if (title == null || audiences.isEmpty() || versions.isEmpty()) return null;
-        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, root.pos());
+        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, List.copyOf(terms), root.pos());
     }
 
     private static int orDefault(Integer v, int d) { return v == null ? d : v; }
@@ -340,13 +357,29 @@ public final class ContentLoader {
     private ErrorEntry readEntry(MapReader e, String catalogId, SiteConfig config) {
         String id = e.string("id", true);
         String layer = e.oneOf("layer", true, enumValues(ErrorEntry.Layer.values()));
-        Integer http = e.has("http") ? e.integer("http", false, 100, 599) : null;
+        // http: unknown is how a writer says the product does not publish the status (catalog/http-status accepts it).
+        YNode httpNode = e.node().get("http");
+        boolean httpUnknown = httpNode != null && httpNode.kind() == YNode.Kind.STRING && "unknown".equals(httpNode.text());
+        Integer http = e.has("http") && !httpUnknown ? e.integer("http", false, 100, 599) : null;
         String scenario = e.string("scenario", true);
         String userTitle = e.string("user_title", false);
         String userMessage = e.string("user_message", false);
+        String userMeaning = e.string("user_meaning", false), userAction = e.string("user_action", false);
         Map<String, String> placeholders = e.stringMap("placeholders");
         String retry = e.oneOf("retry", true, enumValues(ErrorEntry.Retry.values()));
         String fallback = e.oneOf("fallback", true, enumValues(ErrorEntry.Fallback.values()));
+        List<ErrorEntry.UserOption> userOptions = new ArrayList<>();
+        List<String> optionNames = enumValues(ErrorEntry.UserOption.values());
+        List<String> writtenOptions = e.strings("user_options");
+        for (int i = 0; i < writtenOptions.size(); i++) {
+            String o = writtenOptions.get(i);
+            int at = optionNames.indexOf(o);
+            if (at < 0) {
+                String hint = Suggest.closest(o, optionNames);
+                problems.add(e.node().get("user_options").items().get(i).pos(), ContentRules.FIELD_VALUE.id(), "user_options item '" + o
+                        + "' is not a choice the catalog knows: expected one of " + String.join(", ", optionNames) + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
+            } else if (!userOptions.contains(ErrorEntry.UserOption.values()[at])) userOptions.add(ErrorEntry.UserOption.values()[at]);
+        }
         // cause and resolution are checked by the catalog rules so they carry a rule id.
         String cause = e.string("cause", false), resolution = e.string("resolution", false);
         String since = e.string("since", false), until = e.string("until", false);
@@ -355,9 +388,9 @@ public final class ContentLoader {
             checkVersionName(e, "until", until, config);
         }
         if (id == null || layer == null || retry == null || fallback == null) return null;
-        return new ErrorEntry(id, catalogId, ErrorEntry.Layer.valueOf(layer.toUpperCase().replace('-', '_')), http,
-                scenario, userTitle, userMessage, placeholders,
-                ErrorEntry.Retry.valueOf(retry.toUpperCase()), ErrorEntry.Fallback.valueOf(fallback.toUpperCase().replace('-', '_')),
+        return new ErrorEntry(id, catalogId, ErrorEntry.Layer.valueOf(layer.toUpperCase().replace('-', '_')), http, httpUnknown,
+                scenario, userTitle, userMessage, userMeaning, userAction, placeholders,
+                ErrorEntry.Retry.valueOf(retry.toUpperCase()), List.copyOf(userOptions), ErrorEntry.Fallback.valueOf(fallback.toUpperCase().replace('-', '_')),
                 cause, resolution, since, until, e.node().pos(), e.fieldPositions());
     }
 

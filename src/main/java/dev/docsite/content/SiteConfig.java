@@ -5,7 +5,13 @@ import java.util.Optional;
 
 /** content/site.yaml: the site's title, audiences in navigation order and versions newest first. */
 public record SiteConfig(String title, String baseUrl, String editUrl, List<Audience> audiences,
-                         List<VersionSpec> versions, LinksConfig links, SourcePos pos) {
+                         List<VersionSpec> versions, LinksConfig links, List<Term> terms, SourcePos pos) {
+
+    /**
+     * A wording decision (site.yaml {@code terms:}): phrases to avoid in reader text, the wording to use
+     * instead (optional) and why. Phrases match whole words, ignoring case unless {@code matchCase}.
+     */
+    public record Term(List<String> avoid, String use, String reason, boolean matchCase, SourcePos pos) {}
 
     public record Audience(String id, String title, SourcePos pos) {}
 

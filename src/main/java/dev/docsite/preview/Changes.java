@@ -198,8 +198,8 @@ public record Changes(List<PageChange> pages, List<CatalogChange> catalogs) {
         Map<String, List<Object>> m = new LinkedHashMap<>();
         if (c == null) return m;
         for (ErrorEntry e : c.errors())
-            m.put(e.id(), Arrays.asList(e.layer(), e.http(), e.scenario(), e.userTitle(), e.userMessage(), e.placeholders(),
-                    e.retry(), e.fallback(), e.cause(), e.resolution(), e.since(), e.until()));
+            m.put(e.id(), Arrays.asList(e.layer(), e.http(), e.httpUnknown(), e.scenario(), e.userTitle(), e.userMessage(), e.userMeaning(),
+                    e.userAction(), e.placeholders(), e.retry(), e.userOptions(), e.fallback(), e.cause(), e.resolution(), e.since(), e.until()));
         return m;
     }
 

@@ -94,8 +94,15 @@ final class Extensions {
             }
             cur.tables().add(new RenderResult.TableRef(catalog.id(), audience));
             for (ErrorEntry e : catalog.errors()) cur.errorIds().add(new RenderResult.Ref(e.id(), line));
-            return createBlock(parent, "pass", ErrorHtml.table(catalog, audience, catalog.errors()));
+            return createBlock(parent, "pass", ErrorHtml.table(catalog, audience, catalog.errors(), entryHeadingLevel(parent)));
         }
+    }
+
+    /** The heading level for entries under the macro's section: one below it (== is h2, so its entries are h3). */
+    static int entryHeadingLevel(StructuralNode node) {
+        for (StructuralNode n = node; n != null; n = n.getParent() instanceof StructuralNode p ? p : null)
+            if (n instanceof org.asciidoctor.ast.Section s) return s.getLevel() + 2;
+        return 2;
     }
 
     static final class ErrorResponse extends BlockMacroProcessor {
@@ -104,7 +111,7 @@ final class Extensions {
         @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
             ErrorEntry e = lookup(parent, "error-response", target);
             if (e == null) return createBlock(parent, "pass", "");
-            if (e.http() == null) {
+            if (e.http() == null && !e.httpUnknown()) {
                 error(RenderInput.current().macroLines().getOrDefault("error-response::" + target + "[", line(parent)), RenderRules.RESPONSE_NOT_SERVER.id(), "error-response names '" + target + "', a " + e.layer().yaml
                         + " error without an HTTP status (expected a server error)");
                 return createBlock(parent, "pass", "");

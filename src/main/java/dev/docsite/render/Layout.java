@@ -25,7 +25,7 @@ public final class Layout {
     public Layout(Path templatesDir) throws LayoutException {
         this.dir = templatesDir;
         if (!Files.isDirectory(templatesDir))
-            throw new LayoutException(templatesDir + ": templates folder not found (expected page.ftlh, home.ftlh, audience.ftlh, 404.ftlh, redirect.ftlh and assets/)");
+            throw new LayoutException(templatesDir + ": templates folder not found (expected page.ftlh, home.ftlh, audience.ftlh, 404.ftlh, versions.ftlh, redirect.ftlh and assets/)");
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         try {
             cfg.setDirectoryForTemplateLoading(templatesDir.toFile());

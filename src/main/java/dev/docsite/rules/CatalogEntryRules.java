@@ -23,17 +23,21 @@ public final class CatalogEntryRules {
             "A user who sees no message and gets no fallback is left with nothing.",
             "Set `fallback: web-sso`, or give the entry a user_message if the product shows one.");
     public static final Rule SILENT_RETRY = Rule.error("catalog/silent-no-retry",
-            "A silent error is never retried automatically.",
-            "The app does not retry what it never shows; a table saying so misleads administrators.",
-            "Set `retry: none` (an automatic retry of an error the user never sees is not documented behaviour), or give the entry the user_message the app shows.");
+            "A silent error is never retried automatically and offers the user no choices.",
+            "The app does not retry what it never shows, and a user who sees nothing has no button to press; a table saying so misleads administrators.",
+            "Set `retry: none` and remove `user_options`: a silent error is one the user never sees, so neither an automatic retry nor a button applies.");
     public static final Rule CAUSE_RESOLUTION = Rule.error("catalog/cause-and-resolution",
             "Every error has a cause and a resolution.",
             "An error table row without them tells administrators what went wrong but not what to do.",
             "Write what triggers the error (cause) and the steps that fix it (resolution).");
     public static final Rule PLACEHOLDER = Rule.error("catalog/placeholder-declared",
-            "Every {placeholder} in a message is declared, and every declared placeholder is used.",
-            "Placeholders are shown to readers as samples; an undeclared one would appear raw.",
+            "Every {placeholder} in a message (or in user_meaning and user_action) is declared, and every declared placeholder is used.",
+            "Placeholders are shown to readers as marked samples; an undeclared one would appear raw, as {name}.",
             "Declare the placeholder under placeholders: with a sample value readers understand, or remove the unused declaration.");
+    public static final Rule END_USER_GUIDANCE = Rule.error("catalog/end-user-guidance",
+            "Every entry an end-user error table shows has user_meaning (what the message means, in plain words) and user_action (what the user does).",
+            "The end-user table's \"What it means\" and \"What to do\" cells are written, not derived: without them end users get an empty cell, or advice that contradicts the pages around the table.",
+            "Add `user_meaning:` and `user_action:` to the entry, written for the person holding the phone (no ids, no admin steps).");
     public static final Rule ADMIN_COVERAGE = Rule.error("catalog/shown-to-admins",
             "Every catalog entry is shown in an admin error table on at least one admin-audience page.",
             "An error administrators can meet but cannot look up is a support ticket.",
@@ -44,5 +48,5 @@ public final class CatalogEntryRules {
             "Restore the entry and add `until: <last version that has it>`.");
 
     public static final List<Rule> ALL = List.of(UNIQUE_ID, SERVER_ID_FORMAT, HTTP_STATUS, SILENT_FALLBACK, SILENT_RETRY,
-            CAUSE_RESOLUTION, PLACEHOLDER, ADMIN_COVERAGE, REMOVED);
+            CAUSE_RESOLUTION, PLACEHOLDER, END_USER_GUIDANCE, ADMIN_COVERAGE, REMOVED);
 }

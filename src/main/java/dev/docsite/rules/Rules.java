@@ -17,7 +17,7 @@ public final class Rules {
     static {
         Map<String, Rule> m = new LinkedHashMap<>();
         List<List<Rule>> groups = List.of(ContentRules.ALL, RenderRules.ALL, LinkRules.ALL, ExternalLinkRules.ALL,
-                CatalogEntryRules.ALL, ErrorTableRules.ALL, I18nRules.ALL);
+                CatalogEntryRules.ALL, ErrorTableRules.ALL, I18nRules.ALL, StyleRules.ALL);
         for (List<Rule> g : groups)
             for (Rule r : g)
                 if (m.putIfAbsent(r.id(), r) != null) throw new ExceptionInInitializerError("rule declared twice: " + r.id());

@@ -178,13 +178,25 @@ public final class SiteServer implements AutoCloseable {
         }
         if (real == null) {
             Path notFound = root.resolve("404.html");
-            byte[] body = Files.isRegularFile(notFound) ? Files.readAllBytes(notFound)
+            byte[] body = Files.isRegularFile(notFound) ? servedAtRoot(Files.readAllBytes(notFound))
                     : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8);
             send(ex, 404, TYPES.get("html"), withScript(body));
             return;
         }
         byte[] body = Files.readAllBytes(real);
         send(ex, 200, type, type.startsWith("text/html") ? withScript(body) : body);
+    }
+
+    private static final java.util.regex.Pattern BASE = java.util.regex.Pattern.compile("<base href=\"[^\"]*\">");
+
+    /**
+     * The 404 page as this server needs it: the page points its links at base_url's path with a base
+     * element (it is served at any depth), and this server serves the site at "/".
+     */
+    static byte[] servedAtRoot(byte[] page) {
+        String html = new String(page, StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = BASE.matcher(html);
+        return m.find() ? (html.substring(0, m.start()) + "<base href=\"/\">" + html.substring(m.end())).getBytes(StandardCharsets.UTF_8) : page;
     }
 
     /**

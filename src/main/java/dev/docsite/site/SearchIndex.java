@@ -87,7 +87,7 @@ final class SearchIndex {
         boolean hasTables = !rp.raw().tables().isEmpty();
         List<Map<String, Object>> errors = new ArrayList<>();
         if (hasTables) {
-            for (Element row : doc.select("div.error-table tr[data-error-id]")) errors.add(errorRow(row));
+            for (Element row : doc.select("div.error-table [data-error-id]")) errors.add(errorRow(row));
             doc.select("div.error-table").remove();   // indexed row by row, not again as body text
         }
         Map<String, Object> p = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ final class SearchIndex {
         return p;
     }
 
-    /** A row of an error table (HTML from ErrorHtml): id, status, anchor, which table, message and all its cells. */
+    /** An entry of an error table or reference (HTML from ErrorHtml): id, status, anchor, which table, message and all its cells. */
     private static Map<String, Object> errorRow(Element row) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("id", row.attr("data-error-id"));
@@ -112,9 +112,9 @@ final class SearchIndex {
         e.put("anchor", row.id());
         Element table = row.closest("div.error-table");
         e.put("table", table == null ? "admin" : table.attr("data-audience"));
-        Element message = row.selectFirst("td.message");
+        Element message = row.selectFirst(".message");
         e.put("message", message == null ? "" : message.text());
-        e.put("text", String.join(" \u00b7 ", row.select("td").eachText()));
+        e.put("text", String.join(" \u00b7 ", row.select("[data-field]").eachText()));
         return e;
     }
 

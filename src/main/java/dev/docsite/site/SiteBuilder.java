@@ -186,9 +186,11 @@ public final class SiteBuilder {
         for (var c : v.input().catalogs()) {
             b.append(c.id()).append('\u0001').append(c.title()).append('\u0001');
             for (var e : c.errors())
-                b.append(e.id()).append('\u0002').append(e.layer()).append('\u0002').append(e.http()).append('\u0002').append(e.scenario())
-                        .append('\u0002').append(e.userTitle()).append('\u0002').append(e.userMessage()).append('\u0002').append(e.placeholders())
-                        .append('\u0002').append(e.retry()).append('\u0002').append(e.fallback()).append('\u0002').append(e.cause())
+                b.append(e.id()).append('\u0002').append(e.layer()).append('\u0002').append(e.http()).append('\u0002').append(e.httpUnknown())
+                        .append('\u0002').append(e.scenario())
+                        .append('\u0002').append(e.userTitle()).append('\u0002').append(e.userMessage()).append('\u0002').append(e.userMeaning())
+                        .append('\u0002').append(e.userAction()).append('\u0002').append(e.placeholders())
+                        .append('\u0002').append(e.retry()).append('\u0002').append(e.userOptions()).append('\u0002').append(e.fallback()).append('\u0002').append(e.cause())
                         .append('\u0002').append(e.resolution()).append('\u0003');
         }
         return b.toString();

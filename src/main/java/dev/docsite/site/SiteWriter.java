@@ -156,13 +156,17 @@ final class SiteWriter {
                 m.put("catalog", c.id());
                 m.put("layer", e.layer().yaml);
                 if (e.http() != null) m.put("http", e.http());
+                else if (e.httpUnknown()) m.put("http", "unknown");
                 m.put("scenario", e.scenario());
                 if (e.userTitle() != null) m.put("user_title", e.userTitle());
                 m.put("user_message", e.userMessage());
+                if (e.userMeaning() != null) m.put("user_meaning", e.userMeaning());
+                if (e.userAction() != null) m.put("user_action", e.userAction());
                 // What each {name} in the text stands for, so the app and support tools can fill or explain it.
                 if (!e.placeholders().isEmpty()) m.put("placeholders", e.placeholders());
                 m.put("silent", e.silent());
                 m.put("retry", e.retry().yaml);
+                if (!e.userOptions().isEmpty()) m.put("user_options", e.userOptions().stream().map(o -> o.yaml).toList());
                 m.put("fallback", e.fallback().yaml);
                 m.put("cause", e.cause());
                 m.put("resolution", e.resolution());
@@ -187,10 +191,8 @@ final class SiteWriter {
         page.put("summary", p.summary());
         page.put("html", ReaderHtml.enhance(rp.html(), rp.raw().anchors()));
         page.put("toc", toc(rp.raw().headings()));
-        // An admin error table needs the width of two columns: such a page lays out as a reference page.
         // Only pages with a "Try it" or "Paste a response" control load live.css and live.js.
         page.put("live", rp.html().contains(dev.docsite.render.LiveExampleHtml.MARKER));
-        page.put("reference", rp.raw().tables().stream().anyMatch(RenderResult.TableRef::forAdmins));
         page.put("editUrl", config.editUrl() == null ? null : config.editUrl().replace("{path}", p.path()));
         page.put("lastUpdated", p.lastUpdated() == null ? null : DATE.format(p.lastUpdated()));
         page.put("lastUpdatedIso", p.lastUpdated() == null ? null : p.lastUpdated().toString());
@@ -360,6 +362,14 @@ final class SiteWriter {
         versions.put("latest", latest);
         versions.put("versions", builds.stream().map(b -> Map.of("name", b.name(), "url", b.name() + "/index.html", "latest", b.name().equals(latest))).toList());
         writeFile("versions.json", JSON.writeValueAsString(versions));
+        // The same list as a page: the footer links it and it works without JavaScript.
+        Map<String, Object> vp = new HashMap<>();
+        vp.put("site", siteModel());
+        vp.put("title", "All versions");
+        vp.put("latest", latest);
+        vp.put("versions", versions.get("versions"));
+        vp.put("assetVersion", assetVersion);
+        writeFile("versions.html", layout.render("versions.ftlh", vp));
 
         Map<String, Object> nf = new HashMap<>();
         nf.put("site", siteModel());

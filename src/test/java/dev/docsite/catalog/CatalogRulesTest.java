@@ -4,6 +4,7 @@ import dev.docsite.Fixture;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.DirectorySource;
+import dev.docsite.content.ErrorEntry;
 import dev.docsite.content.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,5 +119,51 @@ class CatalogRulesTest {
         Fixture.edit(c, CATALOG, "\"{organization} requires enrollment", "\"Your organization requires enrollment");
         Problem p = only(c, CatalogRules.PLACEHOLDER, line(c, "placeholders:"));
         assertTrue(p.message().contains("'organization'"), p.message());
+    }
+
+    /** A server status Mattermost does not publish is written http: unknown, not guessed; other layers still have none. */
+    @Test void anUnpublishedStatusIsWrittenUnknown() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "http: 409", "http: unknown");
+        assertEquals(List.of(), problems(c));
+        ErrorEntry e = ContentLoader.load(new DirectorySource(c)).error("ent.login.account_locked.app_error").orElseThrow();
+        assertTrue(e.httpUnknown());
+        assertEquals("HTTP status not published", ErrorHtml.httpText(e));
+        Fixture.edit(c, CATALOG, "    layer: mobile\n", "    layer: mobile\n    http: unknown\n");
+        only(c, CatalogRules.HTTP_STATUS, line(c, "layer: mobile", "http: unknown"));
+    }
+
+    /** The app's automatic retry and the user's buttons are separate fields; a silent error has neither. */
+    @Test void userOptionsAreSeparateFromRetryAndNeverOnSilentErrors() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "    retry: none\n    fallback: web-sso\n", "    retry: none\n    user_options: [retry]\n    fallback: web-sso\n");
+        only(c, CatalogRules.SILENT_RETRY, line(c, "api.user.login.not_configured.app_error", "user_options:"));
+    }
+
+    @Test void anUnknownUserOptionIsAContentError() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "    retry: none\n    fallback: none\n    cause: The server requires", "    retry: none\n    user_options: [retry, logout]\n    fallback: none\n    cause: The server requires");
+        ContentException ex = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class, () -> ContentLoader.load(new DirectorySource(c)));
+        assertTrue(ex.getMessage().contains("'logout'") && ex.getMessage().contains("did you mean 'log-out'"), ex.getMessage());
+    }
+
+    @Test void placeholdersInTheEndUserGuidanceAreDeclared() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "Ask your administrator to turn it back on.", "Ask {admin_name} to turn it back on.");
+        Problem p = only(c, CatalogRules.PLACEHOLDER, line(c, "Ask {admin_name}"));
+        assertTrue(p.message().contains("user_action"), p.message());
+    }
+
+    /** Entries an end-user table shows need user_meaning and user_action; entries no end-user table shows do not. */
+    @Test void entriesShownToEndUsersNeedTheirMeaningAndAction() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "                user_action: \"Ask your administrator to turn it back on.\"\n".replace("                ", "    "), "");
+        List<dev.docsite.report.Finding> fs = Fixture.build(c, dir.resolve("site")).findings();
+        assertEquals(1, fs.size(), Fixture.text(fs));
+        assertEquals(CatalogRules.END_USER_GUIDANCE, fs.get(0).rule());
+        assertEquals(line(c, "- id: ent.login.account_locked.app_error"), fs.get(0).pos().line());
+        assertTrue(fs.get(0).message().contains("no user_action"), fs.get(0).message());
+        // The config catalog has no end-user table, so its entries need no end-user guidance.
+        assertTrue(!Fixture.CONFIG.contains("user_action"));
     }
 }

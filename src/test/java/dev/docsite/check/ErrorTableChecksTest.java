@@ -67,17 +67,17 @@ class ErrorTableChecksTest {
         return ErrorTableChecks.check(r);
     }
 
-    private static Element row(Document doc, String id) { return doc.selectFirst("div.error-table tr[data-error-id=" + id + "]"); }
+    private static Element row(Document doc, String id) { return doc.selectFirst("div.error-table [data-error-id=" + id + "]"); }
 
     private int tableLine() throws Exception { return Fixture.lineOf(dir.resolve("content").resolve(ADMIN), "error-table::sign-in[audience=admin]"); }
 
     private Path adminPage() { return dir.resolve("content").resolve(ADMIN); }
 
     @Test void aCellThatDiffersFromTheCatalogIsNamedByIdAndColumn() throws Exception {
-        List<Finding> fs = tampered(doc -> row(doc, "api.user.login.token_expired.app_error").selectFirst("td.http").text("401"));
+        List<Finding> fs = tampered(doc -> row(doc, "api.user.login.token_expired.app_error").selectFirst("[data-field=http]").text("HTTP 401"));
         Finding f = only(fs, ErrorTableChecks.CELL, adminPage(), tableLine());
-        assertTrue(f.message().contains("row 'api.user.login.token_expired.app_error', column 'HTTP'"), f.message());
-        assertTrue(f.message().contains("\"401\"") && f.message().contains("\"400\""), f.message());
+        assertTrue(f.message().contains("entry 'api.user.login.token_expired.app_error', column 'HTTP'"), f.message());
+        assertTrue(f.message().contains("\"HTTP 401\"") && f.message().contains("\"HTTP 400\""), f.message());
         assertEquals(List.of("2.0"), f.versions());
     }
 
@@ -90,8 +90,8 @@ class ErrorTableChecksTest {
         List<Finding> fs = tampered(doc -> {
             Element copy = row(doc, "ent.login.account_locked.app_error").clone();
             copy.attr("data-error-id", "ent.login.retired.app_error").id("err-ent-login-retired-app_error");
-            copy.child(0).html("<code>ent.login.retired.app_error</code>");
-            doc.selectFirst("div.error-table tbody").appendChild(copy);
+            copy.selectFirst("[data-field=id]").html("ent.login.retired.app_error");
+            doc.selectFirst("div.error-table").appendChild(copy);
         });
         Finding f = only(fs, ErrorTableChecks.EXTRA_ROW, adminPage(), tableLine());
         assertTrue(f.message().contains("'ent.login.retired.app_error'"), f.message());
@@ -101,7 +101,7 @@ class ErrorTableChecksTest {
         List<Finding> fs = tampered(doc -> {
             Element first = row(doc, "api.user.login.token_expired.app_error");
             first.remove();
-            doc.selectFirst("div.error-table tbody").appendChild(first);
+            doc.selectFirst("div.error-table").appendChild(first);
         });
         Finding f = only(fs, ErrorTableChecks.ROW_ORDER, adminPage(), tableLine());
         assertTrue(f.message().contains("where the catalog has 'api.user.login.token_expired.app_error'"), f.message());
@@ -111,8 +111,65 @@ class ErrorTableChecksTest {
         only(tampered(doc -> row(doc, "ent.login.account_locked.app_error").id("account-locked")), ErrorTableChecks.ROW_ANCHOR, adminPage(), tableLine());
     }
 
-    @Test void changedColumnsAreReported() throws Exception {
-        only(tampered(doc -> doc.select("div.error-table th").get(4).text("Retried")), ErrorTableChecks.HEADER, adminPage(), tableLine());
+    /** Every field of the admin reference is read back: one that a layout drops is reported by name. */
+    @Test void everyFieldOfTheReferenceIsCompared() throws Exception {
+        List<String> fields = dev.docsite.catalog.ErrorHtml.ADMIN_FIELDS;
+        // The deactivated-account entry offers no user options: that field is absent from its block.
+        List<Finding> fs = tampered(doc -> {
+            for (String field : fields) {
+                Element el = row(doc, "ent.login.account_locked.app_error").selectFirst("[data-field=" + field + "]");
+                if (el != null) el.text("changed");
+            }
+        });
+        assertEquals(fields.size() - 1, fs.size(), Fixture.text(fs));
+        List<String> columns = dev.docsite.catalog.ErrorHtml.ADMIN_COLUMNS;
+        for (int i = 0; i < columns.size(); i++) {
+            if (fields.get(i).equals("user_options")) continue;
+            String column = columns.get(i);
+            assertTrue(fs.stream().anyMatch(f -> f.rule().equals(ErrorTableChecks.CELL) && f.message().contains("column '" + column + "'")
+                    && f.message().contains("\"changed\"")), column + " is compared: " + Fixture.text(fs));
+        }
+        fs = tampered(doc -> row(doc, "ent.login.account_locked.app_error").selectFirst("[data-field=cause]").remove());
+        assertTrue(only(fs, ErrorTableChecks.CELL, adminPage(), tableLine()).message().contains("column 'Cause': the page shows \"(not shown)\""));
+    }
+
+    @Test void changedColumnsOfTheEndUserTableAreReported() throws Exception {
+        Path c = content();
+        BuildResult r = Fixture.build(c, out());
+        Path page = out().resolve("2.0/end-user/messages.html");
+        Document doc = Jsoup.parse(Files.readString(page));
+        doc.select("div.error-table th").get(2).text("Next steps");
+        Files.writeString(page, doc.outerHtml());
+        only(ErrorTableChecks.check(r), ErrorTableChecks.HEADER, c.resolve(USER), Fixture.lineOf(c.resolve(USER), "error-table::sign-in[audience=end-user]"));
+    }
+
+    /** "What to do" is the catalog's user_action, word for word: change it and the written table changes with it. */
+    @Test void theEndUserActionComesFromTheCatalog() throws Exception {
+        Path c = content();
+        Fixture.build(c, out());
+        String cell = Jsoup.parse(Files.readString(out().resolve("2.0/end-user/messages.html")))
+                .selectFirst("[data-error-id=ent.login.account_locked.app_error] [data-field=user_action]").text();
+        assertEquals("Ask your administrator to turn it back on.", cell);
+        Fixture.edit(c, "errors/sign-in.yaml", "user_action: \"Ask your administrator to turn it back on.\"",
+                "user_action: \"Call the help desk on extension 4242.\"");
+        BuildResult r = Fixture.build(c, dir.resolve("site-edited"));
+        Fixture.assertNoFindings(r.findings());
+        Document doc = Jsoup.parse(Files.readString(dir.resolve("site-edited/2.0/end-user/messages.html")));
+        assertEquals("Call the help desk on extension 4242.", doc.selectFirst("[data-error-id=ent.login.account_locked.app_error] [data-field=user_action]").text());
+        assertEquals(List.of("What you see", "What it means", "What to do"), doc.select("div.error-table[data-audience=end-user] th").eachText());
+    }
+
+    /** No end-user page shows a raw {placeholder}: each is its declared sample, marked as one. */
+    @Test void placeholdersAreShownAsMarkedSamples() throws Exception {
+        Path c = content();
+        Fixture.build(c, out());
+        for (String v : List.of("2.0", "1.0")) {
+            Document doc = Jsoup.parse(Files.readString(out().resolve(v + "/end-user/messages.html")));
+            assertTrue(!doc.select("main").text().matches("(?s).*\\{[A-Za-z_]+}.*"), v + ": " + doc.select("main").text());
+            Element sample = doc.selectFirst("[data-error-id=app.enrollment_required] var.placeholder");
+            assertEquals("your organization's name", sample.text());
+            assertEquals("organization", sample.attr("data-placeholder"));
+        }
     }
 
     @Test void aTableMissingFromTheWrittenPageIsReported() throws Exception {
@@ -132,10 +189,17 @@ class ErrorTableChecksTest {
         Path page = out().resolve("1.0/end-user/messages.html");
         Document doc = Jsoup.parse(Files.readString(page));
         doc.selectFirst("div.error-table tr[data-error-id=ent.login.legacy_token.app_error] td.message").text("This sign-in method is still supported.");
+        doc.selectFirst("div.error-table tr[data-error-id=ent.login.legacy_token.app_error] [data-field=user_action]").text("Do nothing.");
         Files.writeString(page, doc.outerHtml());
-        Finding f = only(ErrorTableChecks.check(r), ErrorTableChecks.CELL, c.resolve(USER), Fixture.lineOf(c.resolve(USER), "error-table::sign-in[audience=end-user]"));
-        assertTrue(f.message().contains("column 'What you see'"), f.message());
-        assertEquals(List.of("1.0"), f.versions());
+        List<Finding> fs = ErrorTableChecks.check(r);
+        assertEquals(2, fs.size(), Fixture.text(fs));
+        assertTrue(fs.get(0).message().contains("column 'What you see'"), fs.get(0).message());
+        assertTrue(fs.get(1).message().contains("column 'What to do'") && fs.get(1).message().contains("\"Do nothing.\""), fs.get(1).message());
+        for (Finding f : fs) {
+            assertEquals(c.resolve(USER).toAbsolutePath().normalize().toString(), f.pos().file());
+            assertEquals(Fixture.lineOf(c.resolve(USER), "error-table::sign-in[audience=end-user]"), f.pos().line());
+            assertEquals(List.of("1.0"), f.versions());
+        }
     }
 
     // ---- hand-written tables ----------------------------------------------------------------------

@@ -141,7 +141,8 @@ class CheckCommandTest {
         assertFalse(ids2.contains("ent.login.legacy_token.app_error"));
         assertTrue(ids1.contains("ent.login.legacy_token.app_error"));
         JsonNode enrollment = v2.get("errors").get(ids2.indexOf("app.enrollment_required"));
-        assertEquals("The organization name the app shows.", enrollment.at("/placeholders/organization").asText());
+        assertEquals("your organization's name", enrollment.at("/placeholders/organization").asText());
+        assertEquals("Continue and enroll.", enrollment.get("user_action").asText(), "the end users' guidance is in errors.json too");
         assertEquals("admin/troubleshoot.html#err-app-enrollment_required", enrollment.get("url").asText());
         assertTrue(Files.readString(out.resolve("2.0/admin/troubleshoot.html")).contains("id=\"err-app-enrollment_required\""));
         assertFalse(Files.exists(dir.resolve(".docsite-cache")), "--no-cache writes no cache");

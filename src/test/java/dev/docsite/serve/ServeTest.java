@@ -206,6 +206,13 @@ class ServeTest {
         HttpResponse<String> missing = get("/2.0/admin/no-such-page.html");
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("Page not found"), "the site's own 404 page");
+        // The written page points at base_url's path (/test/); served at / its links and styles must resolve here.
+        org.jsoup.nodes.Document notFound = org.jsoup.Jsoup.parse(missing.body(), "http://127.0.0.1:" + serve.server().port() + "/2.0/admin/no-such-page.html");
+        assertEquals("/", notFound.selectFirst("base").attr("href"));
+        for (String css : List.of("link[rel=stylesheet]", "link[rel=icon]", "header a.site-title", "main a[href]")) {
+            String url = notFound.selectFirst(css).absUrl(css.startsWith("link") ? "href" : "href");
+            assertEquals(200, get(URI.create(url).getPath()).statusCode(), css + " -> " + url);
+        }
     }
 
     @Test void pathsOutsideTheSiteAreRefusedHoweverTheyAreWritten() throws Exception {

@@ -148,4 +148,70 @@ class DefaultContentReaderTest {
         for (String shot : List.of("default-home.png", "default-troubleshooting.png", "default-mobile.png"))
             assertFalse(Files.size(SCREENSHOTS.resolve(shot)) < 10_000, shot + " is not blank");
     }
+
+    /**
+     * The admin error reference at a phone (390), tablet (768) and desktop (1280) width: no element of the
+     * article is wider than the content column, no error reference scrolls sideways, and the page itself
+     * never does. Screenshots of the troubleshooting page at each width: target/screenshots/troubleshooting-W.png.
+     */
+    @Test
+    void theErrorReferenceFitsTheContentColumnAtEveryWidth() throws IOException {
+        String troubleshooting = pageOf("admin", true);
+        List<String> problems = new ArrayList<>();
+        try {
+            for (int width : List.of(390, 768, 1280)) {
+                chromium.cdp("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", width < 800 ? 844 : 900,
+                        "deviceScaleFactor", width < 800 ? 2 : 1, "mobile", width < 800));
+                for (String page : List.of(pageOf("end-user", true), troubleshooting)) {
+                    open(page);
+                    @SuppressWarnings("unchecked")
+                    List<String> wide = (List<String>) js("""
+                            var col = document.querySelector('main.content').getBoundingClientRect(), out = [];
+                            if (document.documentElement.scrollWidth > window.innerWidth) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' px');
+                            document.querySelectorAll('div.error-table').forEach(function (t) {
+                              if (t.scrollWidth > t.clientWidth + 1) out.push(t.getAttribute('data-catalog') + ' scrolls sideways');
+                            });
+                            document.querySelectorAll('article.doc *').forEach(function (e) {
+                              if (e.closest('.table-scroll') || e.closest('a.anchor')) return;   // hand tables scroll in their own box
+                              var r = e.getBoundingClientRect();
+                              if (r.width === 0 && r.height === 0) return;
+                              if (r.left < col.left - 1 || r.right > col.right + 1)
+                                out.push(e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + ' ['
+                                  + Math.round(r.left) + ', ' + Math.round(r.right) + '] outside [' + Math.round(col.left) + ', ' + Math.round(col.right) + ']');
+                            });
+                            return out.slice(0, 10);""");
+                    for (String w : wide) problems.add(width + " px " + page + ": " + w);
+                    if (!page.equals(troubleshooting)) {
+                        js("var h = document.getElementById('app-messages'); if (h) { h.scrollIntoView({block: 'start'}); }");
+                        chromium.screenshot(SCREENSHOTS.resolve("messages-" + width + ".png"), false);
+                    }
+                }
+                // Ids break at their dots only: no line of an id heading ends inside a word.
+                @SuppressWarnings("unchecked")
+                List<String> split = (List<String>) js("""
+                        var out = [];
+                        document.querySelectorAll('.error-entry .error-id code').forEach(function (c) {
+                          var range = document.createRange(), text = c.textContent, lastTop = null;
+                          var walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT), node, prev = '';
+                          while ((node = walker.nextNode())) {
+                            for (var i = 0; i < node.length; i++) {
+                              range.setStart(node, i); range.setEnd(node, i + 1);
+                              var top = Math.round(range.getBoundingClientRect().top);
+                              if (lastTop !== null && top > lastTop + 2 && prev !== '.') out.push(text);
+                              lastTop = top; prev = node.data[i];
+                            }
+                          }
+                        });
+                        return out;""");
+                for (String id : split) problems.add(width + " px: id broken inside a word: " + id);
+                js("var h = document.getElementById('sign-in-errors'); if (h) { h.scrollIntoView({block: 'start'}); }");
+                chromium.screenshot(SCREENSHOTS.resolve("troubleshooting-" + width + ".png"), false);
+            }
+        } finally {
+            chromium.viewport(0, 0);
+        }
+        assertEquals(List.of(), problems, "the error reference fits the content column");
+        for (int width : List.of(390, 768, 1280))
+            assertFalse(Files.size(SCREENSHOTS.resolve("troubleshooting-" + width + ".png")) < 10_000, width + " px screenshot is not blank");
+    }
 }

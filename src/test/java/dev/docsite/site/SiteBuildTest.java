@@ -81,11 +81,23 @@ class SiteBuildTest {
         assertFalse(sitemap.contains("1.0/admin/new-thing.html"));
         assertTrue(Files.exists(t.out.resolve("404.html")));
         assertTrue(Files.exists(t.out.resolve("_/docsite.css")));
+        // The 404 page is served at any depth: its links start from base_url's path through <base>.
+        Document notFound = Jsoup.parse(t.read("404.html"));
+        assertEquals("/test/", notFound.selectFirst("base").attr("href"));
+        assertEquals("_/docsite.css", notFound.selectFirst("link[rel=stylesheet]").attr("href").replaceAll("\\?.*", ""));
+        assertEquals("2.0/index.html", notFound.selectFirst("header a.site-title").attr("href"));
+        // Favicon: a theme asset every page links; versions: a plain HTML page, linked from every footer and the switcher.
+        assertTrue(Files.exists(t.out.resolve("_/favicon.svg")));
+        assertEquals("../../_/favicon.svg", setup.selectFirst("link[rel=icon]").attr("href").replaceAll("\\?.*", ""));
+        Document versionsPage = Jsoup.parse(t.read("versions.html"));
+        assertEquals(List.of("2.0/index.html", "1.0/index.html"), versionsPage.select("ul.version-list a").eachAttr("href"));
+        assertEquals("../../versions.html", setup.selectFirst("footer a:contains(all versions)").attr("href"));
+        assertEquals("../../versions.html", setup.selectFirst("select[data-version-switcher] option:contains(All versions)").attr("value"));
 
         // Error catalog: table, live response, user message and errors.json.
         Document ts = Jsoup.parse(t.read("2.0/admin/troubleshoot.html"));
-        assertEquals(2, ts.select(".error-table tbody tr").size());
-        assertNotNull(ts.selectFirst("tr#err-ent-test-token_expired-app_error"));
+        assertEquals(2, ts.select(".error-table .error-entry").size());
+        assertNotNull(ts.selectFirst("section#err-ent-test-token_expired-app_error"));
         assertTrue(ts.selectFirst(".error-response").text().contains("HTTP/1.1 400 Bad Request"));
         Document start = Jsoup.parse(t.read("2.0/end-user/start.html"));
         assertEquals("../admin/troubleshoot.html#err-ent-test-token_expired-app_error", start.selectFirst("a.error-ref").attr("href"));
