@@ -32,8 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Build every version (into a temporary folder unless --out is given) and run the link and error-table checks.",
+@Command(name = "check", description = "Build every version (into a temporary folder unless --out is given) and run the link and error-table checks.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above the fail level", "1:findings at or above the fail level", "2:usage or configuration error"})
 final class CheckCommand implements Callable<Integer> {
@@ -76,6 +75,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
+        // The progress line goes to stderr, and only beside the text report: other formats are read by tools.
+        progress = Terminal.Progress.of(err, common.output, format != ReportFormat.text);
         try {
             AsciidocRenderer renderer = AsciidocRenderer.shared();
             List<UpstreamI18n.Translation> upstream = null;
@@ -88,11 +89,13 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
             ContentSet content = Pipeline.load(common.content);
-            Layout layout = Pipeline.layout(common.templates);
+            Layout layout = Pipeline.layout(common.templates());
             Path dir = outGiven ? common.out : Files.createTempDirectory("docsite-check-");
             ExternalLinks externalLinks = external ? externalLinks(content, outGiven) : null;
             try {
-                SiteBuilder builder = Pipeline.builder(common, renderer, layout, outGiven ? common.out : Path.of("site"));
+                SiteBuilder builder = Pipeline.builder(common, renderer, layout, outGiven ? common.out : Path.of("site"))
+                    .onProgress(progress);
+            if (common.output.verbose) err.println("theme: " + common.themeName() + "; building into " + dir);
                 SiteBuilder.Request req = new SiteBuilder.Request(content, common.content, List.of(), null);
                 if (outGiven) {
                     try (Publisher pub = new Publisher(common.out)) {
@@ -119,6 +122,7 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    private Terminal.Progress progress;
     private BuildResult built;
     private long checkNanos, checkCpuNanos;
     private String externalSummary;
@@ -129,7 +133,12 @@ final class CheckCommand implements Callable<Integer> {
      */
     private List<Finding> buildAndCheck(SiteBuilder builder, SiteBuilder.Request req, Path dir, List<UpstreamI18n.Translation> upstream,
                                         ExternalLinks externalLinks) throws Pipeline.Failure {
-        BuildResult r = Pipeline.render(builder, req, dir);
+        BuildResult r;
+        try {
+            r = Pipeline.render(builder, req, dir);
+        } finally {
+            progress.done();
+        }
         long t0 = System.nanoTime(), cpu0 = processCpuNanos();
         r = Pipeline.withBuildChecks(r, req);
         built = r;
@@ -158,7 +167,7 @@ final class CheckCommand implements Callable<Integer> {
         String context = r == null ? "" : r.stats().pages() + (r.stats().pages() == 1 ? " page of " : " pages of ") + r.versions().size() + (r.versions().size() == 1 ? " version" : " versions");
         Reporter reporter = new Reporter(format, failLevel.severity, context);
         // What the external check did (checked, cached, ignored): on stdout beside the text report, else on stderr.
-        if (externalSummary != null) (format == ReportFormat.text ? out : err).println(externalSummary);
+        if (externalSummary != null && !common.output.quiet) (format == ReportFormat.text ? out : err).println(externalSummary);
         String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
         try {
             reporter.write(findings, out, summaryFile == null || summaryFile.isBlank() ? null : Path.of(summaryFile));

@@ -48,6 +48,13 @@ final class Pipeline {
         }
     }
 
+    /** A version name given on the command line must be one site.yaml declares: a usage mistake (exit 2) otherwise. */
+    static void requireVersion(ContentSet content, String name, String option) throws Failure {
+        List<String> names = content.config().versions().stream().map(dev.docsite.content.SiteConfig.VersionSpec::name).toList();
+        if (!names.contains(name))
+            throw new Failure(2, List.of(option + " " + name + ": site.yaml has no version named " + name + " (expected one of " + String.join(", ", names) + ")"));
+    }
+
     static Failure contentFailure(ContentException e) {
         List<String> lines = new ArrayList<>();
         List<Finding> findings = Findings.sorted(e.problems().stream().map(Finding::of).toList());
