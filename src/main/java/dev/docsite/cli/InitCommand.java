@@ -118,10 +118,11 @@ final class InitCommand implements Callable<Integer> {
         // A JSON string is a valid YAML double-quoted scalar: any title is safe in site.yaml.
         String quotedTitle = json.writeValueAsString(title);
         String ref = DocsiteVersion.COMMIT.equals("unknown") ? "main" : DocsiteVersion.COMMIT;
-        return text.replace("title: @TITLE@", "title: " + quotedTitle)
-                .replace("title: What @TITLE@ covers", "title: " + json.writeValueAsString("What " + title + " covers"))
+        // The scaffold is valid YAML as it is: placeholders inside double quotes are replaced with the quoted value.
+        return text.replace("\"@TITLE@\"", quotedTitle)
+                .replace("\"What @TITLE@ covers\"", json.writeValueAsString("What " + title + " covers"))
                 .replace("@TITLE@", title)
-                .replace("@VERSION@", json.writeValueAsString(version))
+                .replace("\"@VERSION@\"", json.writeValueAsString(version))
                 .replace("@DOCSITE_REF@", ref);
     }
 }
