@@ -78,7 +78,7 @@ final class PreviewCommand implements Callable<Integer> {
             Pipeline.Failure f = Pipeline.contentFailure(e);
             f.print(err);
             // An unknown revision or a folder outside git is a usage error, not broken content.
-            return e.problems().stream().allMatch(p -> p.rule().equals("git")) ? 2 : 1;
+            return e.problems().stream().allMatch(p -> p.rule().equals(dev.docsite.rules.ContentRules.GIT.id())) ? 2 : 1;
         } catch (Layout.LayoutException e) {
             err.println(e.getMessage());
             return 1;
