@@ -4,6 +4,10 @@ import dev.docsite.Fixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,5 +98,45 @@ class InitCommandTest {
         assertTrue(check.out().startsWith("0 errors, 0 warnings in 6 pages of 2 versions"), check.out());
 
         assertEquals(2, Fixture.main("version", "add", "3.0", "--content", dir.resolve("none").toString()).exitCode());
+    }
+
+    @Test void anIfevalAgainstAnUndeclaredVersionIsAWarningAtItsLine() throws Exception {
+        Path demo = dir.resolve("demo");
+        assertEquals(0, Fixture.main("init", demo.toString(), "--quiet").exitCode());
+        Path c = demo.resolve("content");
+        Fixture.edit(c, "pages/end-user/sign-in.yaml", "  . Open the app.\n",
+                "  ifeval::[\"{docsite-version}\" == \"1.0\"]\n  Version one.\n  endif::[]\n  ifeval::[\"{docsite-version}\" == \"10\"]\n  A typo.\n  endif::[]\n  . Open the app.\n");
+        Fixture.Run check = inProject(demo, "check");
+        assertEquals(0, check.exitCode(), check.out());
+        Path page = c.resolve("pages/end-user/sign-in.yaml");
+        assertTrue(check.out().contains(Fixture.at(page, "ifeval::[\"{docsite-version}\" == \"10\"]")
+                + ": warning asciidoc/unknown-version-compare: ifeval compares {docsite-version} with \"10\", which site.yaml does not declare (expected one of 1.0)"), check.out());
+        assertTrue(check.out().contains("0 errors, 1 warning"), check.out());
+        assertEquals(1, inProject(demo, "check", "--fail-level", "warning").exitCode());
+    }
+
+    /** Cutting a version in a pull request: the review summary shows it as one entry with the pages that differ. */
+    @Test void aNewVersionIsOneEntryInThePreviewSummary() throws Exception {
+        Path demo = dir.resolve("demo");
+        assertEquals(0, Fixture.main("init", demo.toString(), "--quiet").exitCode());
+        PersonIdent who = new PersonIdent("Writer", "writer@example.com", java.time.Instant.parse("2026-01-05T10:00:00Z"), java.time.ZoneOffset.UTC);
+        RevCommit head;
+        try (Git git = Git.init().setDirectory(demo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("docs").setAuthor(who).setCommitter(who).call();
+            assertEquals(0, Fixture.main("version", "add", "1.1", "--content", demo.resolve("content").toString(), "-q").exitCode());
+            Fixture.write(demo.resolve("content"), "pages/end-user/sign-out.yaml",
+                    "title: Sign out\naudience: end-user\nsummary: How to sign out.\nsince: \"1.1\"\nbody: |\n  == Sign out\n\n  Tap *Sign out*.\n");
+            git.add().addFilepattern(".").call();
+            head = git.commit().setMessage("Version 1.1").setAuthor(who).setCommitter(who).call();
+        }
+        Path summary = demo.resolve("preview.md");
+        Fixture.Run r = inProject(demo, "preview", head.name(), "--summary", summary.toString(), "--out", demo.resolve("site").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String md = Files.readString(summary);
+        assertTrue(md.contains("1 new version**"), md);
+        assertTrue(md.contains("### New versions\n\n- **[1.1]("), md);
+        assertTrue(md.contains(": 4 pages; 1 differ from 1.0:\n  - New: [Sign out]("), md);
+        assertFalse(md.contains("**Added:**"), "no Added line per page:\n" + md);
     }
 }
