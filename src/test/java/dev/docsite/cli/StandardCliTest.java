@@ -125,4 +125,18 @@ class StandardCliTest {
         assertTrue(r.err().contains("theme: " + Fixture.TEMPLATES + " over the built-in theme"), r.err());
         assertFalse(Fixture.main("build", "--help").out().contains("\u001b"));
     }
+
+    /** docs/cli.md is the writers' reference: every command and every option of it appears there. */
+    @Test void theGuideDocumentsEveryCommandAndOption() throws Exception {
+        String guide = Files.readString(Path.of("docs/cli.md"));
+        for (List<String> c : commands()) {
+            assertTrue(guide.contains("## " + String.join(" ", c)), "docs/cli.md has no section for " + c);
+            CommandLine cl = new CommandLine(new Main());
+            for (String name : c) cl = cl.getSubcommands().get(name);
+            for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+                if (o.hidden()) continue;
+                assertTrue(guide.contains("`" + o.longestName()), "docs/cli.md does not explain " + o.longestName() + " of " + c);
+            }
+        }
+    }
 }
