@@ -120,7 +120,6 @@ final class InitCommand implements Callable<Integer> {
         String ref = DocsiteVersion.COMMIT.equals("unknown") ? "main" : DocsiteVersion.COMMIT;
         // The scaffold is valid YAML as it is: placeholders inside double quotes are replaced with the quoted value.
         return text.replace("\"@TITLE@\"", quotedTitle)
-                .replace("\"What @TITLE@ covers\"", json.writeValueAsString("What " + title + " covers"))
                 .replace("@TITLE@", title)
                 .replace("\"@VERSION@\"", json.writeValueAsString(version))
                 .replace("@DOCSITE_REF@", ref);
