@@ -15,7 +15,7 @@ runs="${RUNS:-3}"
 work="${WORK:-/tmp/docsite-bench}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000)
 mkdir -p "$work"
-./docsite --version >/dev/null   # builds the jar and the class-data archive if needed
+./docsite --version >/dev/null   # builds the jar (and, through mvn package, the class-data archive) if needed
 ./docsite --version >/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

@@ -13,7 +13,7 @@ runs="${RUNS:-3}"
 work="${WORK:-/tmp/docsite-bench}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000)
 mkdir -p "$work"
-./docsite --version >/dev/null   # builds the jar and the class-data archive if needed
+./docsite --version >/dev/null   # builds the jar (and, through mvn package, the class-data archive) if needed
 ./docsite --version >/dev/null
 
 # one_run CONTENT OUT -> prints "seconds peak_kib"

@@ -15,7 +15,7 @@ edits="${EDITS:-40}"; warmup="${WARMUP:-5}"; versions="${VERSIONS:-1}"
 port="${PORT:-8931}"; work="${WORK:-/tmp/docsite-serve-bench}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000)
 mkdir -p "$work"
-./docsite --version >/dev/null   # builds the jar and the class-data archive if needed
+./docsite --version >/dev/null   # builds the jar (and, through mvn package, the class-data archive) if needed
 ./docsite --version >/dev/null
 
 server=""

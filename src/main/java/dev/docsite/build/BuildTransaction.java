@@ -6,6 +6,7 @@ import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentRoot;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.ContentSource;
+import dev.docsite.content.SiteConfig;
 import dev.docsite.render.Layout;
 import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
@@ -113,6 +114,10 @@ public final class BuildTransaction {
 
     /** Builds content already loaded (serve reloads only the files that changed). */
     public Outcome run(ContentSet content, Plan plan) throws BuildFailure {
+        List<String> declared = content.config().versions().stream().map(SiteConfig.VersionSpec::name).toList();
+        for (String name : plan.only())
+            if (!declared.contains(name))
+                throw new BuildFailure(2, "--only " + name + ": site.yaml has no version named " + name + " (expected one of " + String.join(", ", declared) + ")");
         SiteBuilder.Request req = new SiteBuilder.Request(content, root, plan.only(), plan.banner());
         BuildResult rendered;
         try {

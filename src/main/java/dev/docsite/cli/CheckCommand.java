@@ -31,8 +31,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Build every version (into a temporary folder unless --out is given) and run the link and error-table checks.",
+@Command(name = "check", description = "Build every version (into a temporary folder unless --out is given) and run the link and error-table checks.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above the fail level", "1:findings at or above the fail level", "2:usage or configuration error"})
 final class CheckCommand implements Callable<Integer> {
@@ -82,8 +81,11 @@ final class CheckCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
+        // The progress line goes to stderr, and only beside the text report: other formats are read by tools.
+        Terminal.Progress progress = Terminal.Progress.of(err, common.output, format != ReportFormat.text);
         try (ContentRoot root = common.contentRoot()) {
-            BuildTransaction tx = common.transaction(root, outGiven ? common.out : Path.of("site"));
+            BuildTransaction tx = common.transaction(root, outGiven ? common.out : Path.of("site"), progress);
+            if (common.output.verbose) err.println("theme: " + common.themeName() + "; " + (outGiven ? "publishing into " + common.out : "building into a temporary folder"));
             ContentSet content;
             try {
                 content = ContentLoader.loadAll(root.workTree());
@@ -99,7 +101,12 @@ final class CheckCommand implements Callable<Integer> {
             BuildTransaction.Plan plan = (outGiven ? BuildTransaction.Plan.publish(common.out, List.of(Publisher.PREVIEWS))
                     : new BuildTransaction.Plan(List.of(), null, new BuildTransaction.Target.Temporary(), List.of())).checks(checks);
             long cpu0 = processCpuNanos();
-            BuildTransaction.Outcome o = tx.run(content, plan);
+            BuildTransaction.Outcome o;
+            try {
+                o = tx.run(content, plan);
+            } finally {
+                progress.done();
+            }
             built = o.build();
             checkNanos = o.checkNanos();
             checkCpuNanos = processCpuNanos() - cpu0;
@@ -134,7 +141,7 @@ final class CheckCommand implements Callable<Integer> {
         String context = r == null ? "" : r.stats().pages() + (r.stats().pages() == 1 ? " page of " : " pages of ") + r.versions().size() + (r.versions().size() == 1 ? " version" : " versions");
         Reporter reporter = new Reporter(format, failLevel.severity, context);
         // What the external check did (checked, cached, ignored): on stdout beside the text report, else on stderr.
-        if (externalSummary != null) (format == ReportFormat.text ? out : err).println(externalSummary);
+        if (externalSummary != null && !common.output.quiet) (format == ReportFormat.text ? out : err).println(externalSummary);
         String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
         try {
             reporter.write(findings, out, summaryFile == null || summaryFile.isBlank() ? null : Path.of(summaryFile));

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** docsite's command line: thin commands over the pipeline packages. */
 @Command(name = "docsite", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds and checks versioned documentation sites from YAML + AsciiDoc pages and an error catalog.",
-        subcommands = {BuildCommand.class, CheckCommand.class, PreviewCommand.class, ServeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InitCommand.class, BuildCommand.class, CheckCommand.class, PreviewCommand.class, ServeCommand.class, VersionCommand.class,
+                RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the content has errors (or check found problems)", "2:usage or configuration error"})
 public final class Main implements Runnable {
@@ -24,6 +25,8 @@ public final class Main implements Runnable {
     /** Runs the command line with the given output and error writers. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // Colour in help only on a terminal and never with NO_COLOR (picocli's own guess looks at stdout alone).
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -37,13 +40,13 @@ public final class Main implements Runnable {
     }
 
     @Override public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** docsite --version: "docsite 0.1.0 (0c22713f2e26)", the commit docsite was built from. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[]{"docsite " + (v == null ? "dev" : v)};
+            return new String[]{dev.docsite.rules.DocsiteVersion.describe()};
         }
     }
 }

@@ -21,8 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "preview", mixinStandardHelpOptions = true,
-        description = {"Build the content at a git revision (read from git, no checkout) into <out>/preview/<short-sha>/ "
+@Command(name = "preview", description = {"Build the content at a git revision (read from git, no checkout) into <out>/preview/<short-sha>/ "
                 + "with a banner naming the revision and its base, and print a Markdown review summary for a pull request: "
                 + "the pages added, changed or removed against the base (rendered pages compared), grouped by audience, "
                 + "with links into the preview. A revision whose content is broken publishes nothing."})
@@ -46,7 +45,14 @@ final class PreviewCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         try (ContentRoot root = common.contentRoot()) {
-            Preview.Result r = Preview.run(common.transaction(root, common.out), rev, base, common.out);
+            // Progress only when the summary goes to a file: otherwise stdout carries the Markdown.
+            Terminal.Progress progress = Terminal.Progress.of(err, common.output, summary == null);
+            Preview.Result r;
+            try {
+                r = Preview.run(common.transaction(root, common.out, progress), rev, base, common.out);
+            } finally {
+                progress.done();
+            }
             for (Finding f : r.findings()) err.println(f.toText());
             long errors = Findings.count(r.findings(), Severity.ERROR), warnings = Findings.count(r.findings(), Severity.WARNING);
             if (!r.published()) {
@@ -58,7 +64,7 @@ final class PreviewCommand implements Callable<Integer> {
             if (summary != null) {
                 if (summary.toAbsolutePath().getParent() != null) Files.createDirectories(summary.toAbsolutePath().getParent());
                 Files.writeString(summary, markdown, StandardCharsets.UTF_8);
-                out.println("Preview of " + r.revision().shortId() + " published to " + r.dir() + "; summary written to " + summary);
+                if (!common.output.quiet) out.println("Preview of " + r.revision().shortId() + " published to " + r.dir() + "; summary written to " + summary);
             } else {
                 out.print(markdown);
             }

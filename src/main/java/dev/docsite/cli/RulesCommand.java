@@ -7,10 +7,11 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List every rule docsite checks, with its default severity and what it expects (markdown: the guide's docs/rules.md).")
+@Command(name = "rules", description = "List every rule docsite checks, with its default severity and what it expects (markdown: the guide's docs/rules.md).")
 final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin CommonOptions.Output output;
 
     enum Format { text, markdown }
 

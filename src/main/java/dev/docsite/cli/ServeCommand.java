@@ -16,8 +16,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Build the site, serve it on 127.0.0.1 and keep it current: each saved change under the content and "
+@Command(name = "serve", description = {"Build the site, serve it on 127.0.0.1 and keep it current: each saved change under the content and "
                 + "templates folders rebuilds only what it touches, and open pages reload by themselves. A change that "
                 + "breaks the build shows its problems, with file and line, in the browser until it is fixed."})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
@@ -41,9 +40,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         try {
             // The one long-lived builder (renderer, cache): every rebuild after an edit reuses the warm Asciidoctor.
-            Serve serve = Serve.start(common.content, common.templates, common.out, common.builder(common.out), port, u -> log(u, out, err));
+            Serve serve = Serve.start(common.content, common.templates(), common.out, common.builder(common.out, (done, total) -> { }), port, u -> log(u, out, err));
             out.println("Serving " + common.out + " at " + serve.server().url() + " (127.0.0.1 only); watching "
-                    + common.content + " and " + common.templates + ". Ctrl-C stops.");
+                    + common.content + (common.templates() == null ? " (theme: built-in)" : " and " + common.templates()) + ". Ctrl-C stops.");
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

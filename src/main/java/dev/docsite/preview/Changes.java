@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * reaches, a YAML reformatting does not), and the error catalogs compared entry by entry with the
  * pages whose error tables and live examples change with them.
  */
-public record Changes(List<PageChange> pages, List<CatalogChange> catalogs) {
+public record Changes(List<PageChange> pages, List<CatalogChange> catalogs, List<NewVersion> newVersions) {
 
     public enum Kind { ADDED, CHANGED, REMOVED }
 
@@ -54,13 +54,48 @@ public record Changes(List<PageChange> pages, List<CatalogChange> catalogs) {
     public record CatalogChange(String id, String title, Kind kind, List<String> added, List<String> changed,
                                 List<String> removed, List<PageRef> tables, List<PageRef> examples) {}
 
-    public boolean isEmpty() { return pages.isEmpty() && catalogs.isEmpty(); }
+    /**
+     * A version the revision adds (site.yaml gained it): one entry instead of an "Added" line for each of its pages.
+     *
+     * @param follows the version it follows (the next older one), or null when it is the only one
+     * @param pages   how many pages it has
+     * @param differ  its pages that the version it follows lacks (ADDED) or shows differently (CHANGED)
+     */
+    public record NewVersion(String name, String follows, int pages, List<PageChange> differ) {}
+
+    public Changes(List<PageChange> pages, List<CatalogChange> catalogs) { this(pages, catalogs, List.of()); }
+
+    public boolean isEmpty() { return pages.isEmpty() && catalogs.isEmpty() && newVersions.isEmpty(); }
 
     public long count(Kind kind) { return pages.stream().filter(p -> p.kind() == kind).count(); }
 
     public static Changes between(ContentSet baseContent, BuildResult base, ContentSet revContent, BuildResult rev) {
-        List<String> versions = versionOrder(base, rev);
-        return new Changes(pageChanges(versions, base, rev), catalogChanges(versions, baseContent, base, revContent, rev));
+        List<String> newNames = rev.versions().stream().map(BuildResult.VersionBuild::name).filter(n -> base.version(n).isEmpty()).toList();
+        // A new version's pages are all new against the base: compared with the version it follows instead.
+        List<String> versions = versionOrder(base, rev).stream().filter(n -> !newNames.contains(n)).toList();
+        return new Changes(pageChanges(versions, base, rev), catalogChanges(versions, baseContent, base, revContent, rev), newVersions(newNames, rev));
+    }
+
+    private static List<NewVersion> newVersions(List<String> names, BuildResult rev) {
+        List<String> all = rev.versions().stream().map(BuildResult.VersionBuild::name).toList();
+        List<NewVersion> out = new ArrayList<>();
+        for (String name : names) {
+            int i = all.indexOf(name);
+            String follows = i + 1 < all.size() ? all.get(i + 1) : null;
+            Map<String, RenderedPage> mine = pages(rev, name), theirs = follows == null ? Map.of() : pages(rev, follows);
+            List<PageChange> differ = new ArrayList<>();
+            for (RenderedPage y : mine.values()) {
+                RenderedPage x = theirs.get(y.page().id());
+                if (follows != null && x != null && sameForReaders(x, y)) continue;
+                if (follows == null) continue;
+                Kind kind = x == null ? Kind.ADDED : Kind.CHANGED;
+                differ.add(new PageChange(kind, y.page().id(), y.page().title(), y.page().audience(), List.of(name),
+                        kind == Kind.CHANGED ? sections(x.html(), y.html()) : List.of(),
+                        kind == Kind.CHANGED ? RenderedText.diff(text(x), text(y)) : null));
+            }
+            out.add(new NewVersion(name, follows, mine.size(), List.copyOf(differ)));
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> versionOrder(BuildResult base, BuildResult rev) {

@@ -56,9 +56,12 @@ public final class ReviewSummary {
         } else if (changes != null) {
             b.append("**").append(count(changes.count(Changes.Kind.CHANGED), "page")).append(" changed, ")
                     .append(changes.count(Changes.Kind.ADDED)).append(" added, ")
-                    .append(changes.count(Changes.Kind.REMOVED)).append(" removed** (rendered pages compared in ")
+                    .append(changes.count(Changes.Kind.REMOVED)).append(" removed")
+                    .append(changes.newVersions().isEmpty() ? "" : ", " + count(changes.newVersions().size(), "new version"))
+                    .append("** (rendered pages compared in ")
                     .append(String.join(", ", result.build().versions().stream().map(BuildResult.VersionBuild::name).toList()))
                     .append(").\n\n");
+            newVersions(b, changes);
             pages(b, changes);
             catalogs(b, changes);
         }
@@ -105,6 +108,30 @@ public final class ReviewSummary {
                     .append("  ").append(fence).append("diff\n")
                     .append(body.lines().map(l -> "  " + l).collect(Collectors.joining("\n"))).append('\n')
                     .append("  ").append(fence).append("\n\n  </details>\n\n");
+        }
+    }
+
+    /** A new version as one entry: its size, and only the pages that differ from the version it follows. */
+    private void newVersions(StringBuilder b, Changes changes) {
+        if (changes.newVersions().isEmpty()) return;
+        blankLine(b);
+        b.append("### New versions\n\n");
+        for (Changes.NewVersion v : changes.newVersions()) {
+            b.append("- **[").append(md(v.name())).append("](").append(link(v.name() + "/index.html")).append(")**: ")
+                    .append(count(v.pages(), "page"));
+            if (v.follows() == null) {
+                b.append(" (the only version)\n");
+                continue;
+            }
+            b.append("; ").append(v.differ().isEmpty() ? "all the same as " + md(v.follows())
+                    : v.differ().size() + " differ from " + md(v.follows()) + ":").append('\n');
+            for (Changes.PageChange c : v.differ()) {
+                b.append("  - ").append(c.kind() == Changes.Kind.ADDED ? "New: " : "Changed: ")
+                        .append('[').append(md(c.title())).append("](").append(link(v.name() + "/" + c.id() + ".html")).append(")")
+                        .append(" `").append(c.id()).append('`');
+                if (c.diff() != null) b.append(", +").append(c.diff().added()).append(" \u2212").append(c.diff().removed()).append(" lines");
+                b.append('\n');
+            }
         }
     }
 

@@ -22,6 +22,10 @@ public final class RenderRules {
             "Asciidoctor converts the body without failing.",
             "A body that makes Asciidoctor fail produces no page at all.",
             "Look for unusual markup near the line given (deeply nested blocks, a huge table) and simplify it; report the page to docsite if it is valid AsciiDoc.");
+    public static final Rule UNKNOWN_VERSION_COMPARE = Rule.warning("asciidoc/unknown-version-compare",
+            "An ifeval that compares {docsite-version} compares it with a version site.yaml declares.",
+            "A comparison with a version that does not exist is a typo or a leftover: the text it guards shows in no version, or in every one.",
+            "Correct the version name in the ifeval (site.yaml lists the versions), or add the version with `docsite version add NAME`.");
     public static final Rule UNKNOWN_ERROR_ID = Rule.error("error-ref/unknown-id",
             "Every id in error:, error-response:: and user-message:: exists in the catalog of the version.",
             "A reference to an error that a version does not have would show readers nothing, or a wrong message.",
@@ -66,6 +70,6 @@ public final class RenderRules {
             "An unreadable include leaves a hole in the page.",
             "Check the file's permissions; the message gives the system's reason.");
 
-    public static final List<Rule> ALL = List.of(OUTSIDE_CONTENT, INCLUDE_MISSING, INCLUDE_UNREADABLE, ASCIIDOC_ERROR, ASCIIDOC_WARNING, ASCIIDOC_INFO, ASCIIDOC_CRASH, UNKNOWN_ERROR_ID,
+    public static final List<Rule> ALL = List.of(OUTSIDE_CONTENT, INCLUDE_MISSING, INCLUDE_UNREADABLE, ASCIIDOC_ERROR, ASCIIDOC_WARNING, ASCIIDOC_INFO, ASCIIDOC_CRASH, UNKNOWN_VERSION_COMPARE, UNKNOWN_ERROR_ID,
             TABLE_AUDIENCE, RESPONSE_NOT_SERVER, LIVE_JSON, LIVE_UNTERMINATED, LIVE_UNKNOWN_SCHEMA, LIVE_SCHEMA);
 }

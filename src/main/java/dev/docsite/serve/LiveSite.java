@@ -61,7 +61,8 @@ public final class LiveSite {
 
     public LiveSite(Path contentDir, Path templatesDir, Path out, SiteBuilder builder) {
         this.contentDir = contentDir.toAbsolutePath().normalize();
-        this.templatesDir = templatesDir.toAbsolutePath().normalize();
+        // No templates folder: the built-in theme alone, which does not change while serving.
+        this.templatesDir = templatesDir == null ? null : templatesDir.toAbsolutePath().normalize();
         this.templatesAsGiven = templatesDir;
         this.out = out.toAbsolutePath().normalize();
         this.root = ContentRoot.of(contentDir);
@@ -70,7 +71,7 @@ public final class LiveSite {
 
     public Path out() { return out; }
 
-    public List<Path> watched() { return List.of(contentDir, templatesDir); }
+    public List<Path> watched() { return templatesDir == null ? List.of(contentDir) : List.of(contentDir, templatesDir); }
 
     /** Problems of the last update ("file:line: ..."), empty when the site is good. */
     public List<String> problems() { return problems; }
@@ -89,7 +90,7 @@ public final class LiveSite {
         boolean wasBroken = !problems.isEmpty();
         for (Path p : paths) {
             Path abs = p.toAbsolutePath().normalize();
-            if (abs.startsWith(templatesDir)) layoutChanged = true;
+            if (templatesDir != null && abs.startsWith(templatesDir)) layoutChanged = true;
             else if (abs.equals(contentDir)) content = null;
             else if (abs.startsWith(contentDir)) {
                 String rel = contentDir.relativize(abs).toString().replace('\\', '/');

@@ -42,6 +42,18 @@ public final class SiteBuilder {
     private final Layout layout;
     private final int threads;
     private final Memo memo;
+    private volatile Progress progress = (done, total) -> { };
+
+    /** Told after each page render (not for pages the cache already had): the CLI's progress line. */
+    public interface Progress {
+        void rendered(int done, int total);
+    }
+
+    /** Reports render progress to {@code p} (the CLI's progress line on a terminal). */
+    public SiteBuilder onProgress(Progress p) {
+        this.progress = p;
+        return this;
+    }
 
     public SiteBuilder(AsciidocRenderer renderer, RenderCache cache, Layout layout, int threads) {
         this(renderer, cache, layout, threads, new Memo());
@@ -173,6 +185,7 @@ public final class SiteBuilder {
             }
             builds.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
         }
+        findings.addAll(dev.docsite.render.VersionCompares.check(req.content()));
         memo.keys = keyMemo;
         memo.resolved = resolvedMemo;
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -212,8 +225,13 @@ public final class SiteBuilder {
             else todo.add(e);
         }
         if (todo.isEmpty()) return results;
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Progress progress = this.progress;
         if (todo.size() == 1 || threads == 1) {
-            for (Map.Entry<String, Job> e : todo) results.put(e.getKey(), renderOne(e.getKey(), e.getValue()));
+            for (Map.Entry<String, Job> e : todo) {
+                results.put(e.getKey(), renderOne(e.getKey(), e.getValue()));
+                progress.rendered(done.incrementAndGet(), todo.size());
+            }
             return results;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
@@ -223,7 +241,11 @@ public final class SiteBuilder {
         });
         try {
             List<Future<RenderResult>> futures = new ArrayList<>();
-            for (Map.Entry<String, Job> e : todo) futures.add(pool.submit(() -> renderOne(e.getKey(), e.getValue())));
+            for (Map.Entry<String, Job> e : todo) futures.add(pool.submit(() -> {
+                RenderResult r = renderOne(e.getKey(), e.getValue());
+                progress.rendered(done.incrementAndGet(), todo.size());
+                return r;
+            }));
             for (int i = 0; i < todo.size(); i++) results.put(todo.get(i).getKey(), futures.get(i).get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

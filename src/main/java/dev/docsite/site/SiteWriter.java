@@ -399,31 +399,22 @@ final class SiteWriter {
 
     private static String xml(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 
-    /** A short hash of templates/assets, appended to asset URLs so browsers fetch changed assets. */
+    /** A short hash of the theme's assets, appended to asset URLs so browsers fetch changed assets. */
     private String assetVersion() throws IOException {
         StringBuilder all = new StringBuilder();
-        for (Path f : assetFiles()) {
-            byte[] bytes = Files.readAllBytes(f);
-            all.append(f.getFileName()).append(bytes.length).append(java.util.Arrays.hashCode(bytes));
+        for (Map.Entry<String, Path> a : layout.assets().entrySet()) {
+            byte[] bytes = Files.readAllBytes(a.getValue());
+            all.append(a.getValue().getFileName()).append(bytes.length).append(java.util.Arrays.hashCode(bytes));
         }
         return SiteBuilder.hash(all.toString()).substring(0, 8);
     }
 
-    /** Copies templates/assets to the shared asset folder. */
+    /** Copies the theme's assets (the project's templates/assets over the built-in ones) to the shared asset folder. */
     private void copyAssets() throws IOException {
-        Path src = layout.dir().resolve("assets");
-        for (Path f : assetFiles()) {
-            Path dest = out.resolve(ASSETS).resolve(src.relativize(f).toString());
+        for (Map.Entry<String, Path> a : layout.assets().entrySet()) {
+            Path dest = out.resolve(ASSETS).resolve(a.getKey());
             Files.createDirectories(dest.getParent());
-            Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private List<Path> assetFiles() throws IOException {
-        Path src = layout.dir().resolve("assets");
-        if (!Files.isDirectory(src)) return List.of();
-        try (Stream<Path> s = Files.walk(src)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+            Files.copy(a.getValue(), dest, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

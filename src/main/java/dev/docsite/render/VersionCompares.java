@@ -1,0 +1,45 @@
+package dev.docsite.render;
+
+import dev.docsite.content.ContentSet;
+import dev.docsite.content.Page;
+import dev.docsite.content.SiteConfig;
+import dev.docsite.report.Finding;
+import dev.docsite.rules.RenderRules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds ifeval conditions that compare {docsite-version} with a version site.yaml does not declare
+ * (asciidoc/unknown-version-compare): the text they guard would never, or always, show.
+ */
+public final class VersionCompares {
+    private VersionCompares() {}
+
+    private static final Pattern IFEVAL = Pattern.compile("^\\s*ifeval::\\[(.*)]\\s*$");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|'([^']*)'");
+
+    public static List<Finding> check(ContentSet content) {
+        List<String> declared = content.config().versions().stream().map(SiteConfig.VersionSpec::name).toList();
+        List<Finding> out = new ArrayList<>();
+        for (Page p : content.pages()) {
+            if (!p.body().contains("docsite-version")) continue;
+            List<String> lines = p.body().lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = IFEVAL.matcher(lines.get(i));
+                if (!m.matches() || !m.group(1).contains("{docsite-version}")) continue;
+                Matcher q = QUOTED.matcher(m.group(1));
+                while (q.find()) {
+                    String v = q.group(1) != null ? q.group(1) : q.group(2);
+                    if (v.contains("{") || declared.contains(v)) continue;
+                    out.add(Finding.of(RenderRules.UNKNOWN_VERSION_COMPARE, p.bodyPos(i + 1),
+                            "ifeval compares {docsite-version} with \"" + v + "\", which site.yaml does not declare (expected one of "
+                                    + String.join(", ", declared) + ")"));
+                }
+            }
+        }
+        return out;
+    }
+}
