@@ -118,6 +118,15 @@ public final class ContentLoader {
                 if (p == null) p = loadPage(path, config, updated.get(path));
                 if (p != null) pages.add(p);
             }
+            // Files beside pages are copied into the site later: refuse any that leads out of the folder now.
+            for (String path : source.list("pages", "")) {
+                if (isPageFile(path)) continue;
+                try {
+                    source.checkInside(path);
+                } catch (ContentReadException e) {
+                    problems.add(e.problem(source.display(path)));
+                }
+            }
             for (String path : source.list("errors", ".yaml")) {
                 ErrorCatalog c = loadCatalog(path, config);
                 if (c != null) catalogs.add(c);
@@ -141,6 +150,8 @@ public final class ContentLoader {
             return YamlReader.parse(text, file);
         } catch (ContentException e) {
             problems.addAll(e.problems());
+        } catch (ContentReadException e) {
+            problems.add(e.problem(file));
         } catch (IOException e) {
             problems.add(SourcePos.of(file), ContentRules.UNREADABLE.id(), "cannot read: " + e.getMessage());
         }
@@ -341,6 +352,8 @@ public final class ContentLoader {
         String name = path.substring("schemas/".length(), path.length() - ".schema.json".length());
         try {
             schemas.put(name, JSON.readTree(source.read(path)));
+        } catch (ContentReadException e) {
+            problems.add(e.problem(file));
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new SourcePos(file, l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr()), ContentRules.SCHEMA_FILE.id(),

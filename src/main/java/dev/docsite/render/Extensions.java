@@ -188,7 +188,7 @@ final class Extensions {
             String pageDir = Path.of(cur.page().path()).getParent().toString().replace('\\', '/');
             String resolved = target.startsWith("/") ? null : Path.of(pageDir).resolve(target).normalize().toString().replace('\\', '/');
             if (target.contains("://") || resolved == null || resolved.startsWith("..") || resolved.startsWith("/")) {
-                cur.messages().add(new RenderResult.Message(RenderRules.OUTSIDE_CONTENT.id(), reader.getLineNumber() - 1,
+                cur.messages().add(new RenderResult.Message(dev.docsite.rules.SecurityRules.OUTSIDE_CONTENT.id(), reader.getLineNumber() - 1,
                         "include of '" + target + "' refused: includes must stay inside the content folder"));
                 return;
             }
@@ -201,6 +201,10 @@ final class Extensions {
                 String text = cur.input().source().read(resolved);
                 cur.includes().put(resolved, RenderCache.sha(text));
                 reader.pushInclude(text, resolved, resolved, 1, attributes);
+            } catch (dev.docsite.content.ContentReadException e) {
+                // The source refused it: a link out of content/, or not UTF-8.
+                cur.messages().add(new RenderResult.Message(e.rule(), reader.getLineNumber() - 1,
+                        "include of '" + target + "' refused: " + e.getMessage()));
             } catch (IOException e) {
                 cur.messages().add(new RenderResult.Message(RenderRules.INCLUDE_UNREADABLE.id(), reader.getLineNumber() - 1,
                         "cannot read include '" + target + "': " + e.getMessage()));

@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * FreeMarker layouts from the templates folder. Templates are .ftlh, so every ${value} is HTML-escaped
@@ -26,6 +29,7 @@ public final class Layout {
         this.dir = templatesDir;
         if (!Files.isDirectory(templatesDir))
             throw new LayoutException(templatesDir + ": templates folder not found (expected page.ftlh, home.ftlh, audience.ftlh, 404.ftlh, redirect.ftlh and assets/)");
+        refuseLinksOut(templatesDir);
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         try {
             cfg.setDirectoryForTemplateLoading(templatesDir.toFile());
@@ -43,6 +47,29 @@ public final class Layout {
     }
 
     public Path dir() { return dir; }
+
+    /**
+     * Templates and their assets are read and published like content: a file (a symbolic link) whose real
+     * path leaves the templates folder is refused, so a pull request cannot publish the machine's files.
+     */
+    private static void refuseLinksOut(Path templatesDir) throws LayoutException {
+        dev.docsite.content.Confinement c = new dev.docsite.content.Confinement(templatesDir, templatesDir.toString());
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(templatesDir)) {
+            files = s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException e) {
+            throw new LayoutException(templatesDir + ": cannot read templates: " + e.getMessage());
+        }
+        for (Path f : files) {
+            try {
+                c.check(f);
+            } catch (dev.docsite.content.ContentReadException e) {
+                throw new LayoutException(f + ":1: error " + e.rule() + ": " + e.getMessage());
+            } catch (IOException ignored) {
+                // a dangling link inside the folder: FreeMarker reports it if a template uses it
+            }
+        }
+    }
 
     /** Renders {@code name} (e.g. "page.ftlh"); template mistakes come back as a message naming the template file and line. */
     public String render(String name, Map<String, Object> model) throws LayoutException {
