@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  * Every problem of the run is collected and thrown together; nothing is half-loaded.
  */
 public final class ContentLoader {
-    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links");
+    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "allow_raw_html");
     static final List<String> AUDIENCE_KEYS = List.of("id", "title");
     static final List<String> VERSION_KEYS = List.of("name", "ref");
-    static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore");
+    static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore",
+            "deadline_seconds", "allow_private_redirects");
     static final List<String> PAGE_KEYS = List.of("title", "audience", "summary", "order", "since", "until", "aliases", "body");
     static final List<String> CATALOG_KEYS = List.of("title", "errors");
     static final List<String> ERROR_KEYS = List.of("id", "layer", "http", "scenario", "user_title", "user_message",
@@ -174,7 +175,14 @@ public final class ContentLoader {
         if (m == null) return null;
         String title = m.string("title", true);
         String baseUrl = m.string("base_url", false);
+        if (baseUrl != null && !isHttpUrl(baseUrl)) {
+            // It ends up in every canonical link and the sitemap: only a web address is allowed.
+            problems.add(m.pos("base_url"), ContentRules.FIELD_VALUE.id(), "base_url '" + baseUrl
+                    + "' is not an http(s) address (expected an absolute URL like https://docs.example.com/)");
+            baseUrl = null;
+        }
         if (baseUrl != null && !baseUrl.endsWith("/")) baseUrl = baseUrl + "/";
+        Boolean allowRawHtml = m.bool("allow_raw_html");
         String editUrl = m.string("edit_url", false);
         List<SiteConfig.Audience> audiences = new ArrayList<>();
         for (YNode a : m.list("audiences", true)) {
@@ -216,11 +224,24 @@ public final class ContentLoader {
                         orDefault(lm.integer("per_host", false, 1, 64), d.perHost()),
                         orDefault(lm.integer("retries", false, 0, 10), d.retries()),
                         orDefault(lm.integer("cache_ttl_hours", false, 0, 24 * 365), d.cacheTtlHours()),
-                        ignore);
+                        ignore,
+                        orDefault(lm.integer("deadline_seconds", false, 1, 24 * 3600), d.deadlineSeconds()),
+                        Boolean.TRUE.equals(lm.bool("allow_private_redirects")));
             }
         }
         if (title == null || audiences.isEmpty() || versions.isEmpty()) return null;
-        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, root.pos());
+        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, Boolean.TRUE.equals(allowRawHtml), root.pos());
+    }
+
+    /** An absolute http(s) URL with a host: what base_url must be. */
+    static boolean isHttpUrl(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return u.getScheme() != null && (u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))
+                    && u.getHost() != null && !u.getHost().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static int orDefault(Integer v, int d) { return v == null ? d : v; }
