@@ -35,6 +35,16 @@ public final class ContentLoader {
             "placeholders", "retry", "fallback", "cause", "resolution", "since", "until");
     private static final Pattern PAGE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The date of pages git knows nothing about (content outside a repository, a new file): SOURCE_DATE_EPOCH
+     * when set (reproducible-builds.org), else none. The clock is never read, so output does not depend on it.
+     */
+    static final Instant SOURCE_DATE = sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH"));
+
+    static Instant sourceDateEpoch(String value) {
+        if (value == null || !value.strip().matches("\\d{1,12}")) return null;
+        return Instant.ofEpochSecond(Long.parseLong(value.strip()));
+    }
 
     private final ContentSource source;
     private final Problems problems = new Problems();
@@ -116,7 +126,7 @@ public final class ContentLoader {
             }
             for (String path : pageFiles) {
                 Page p = unchangedPages.get(path);
-                if (p == null) p = loadPage(path, config, updated.get(path));
+                if (p == null) p = loadPage(path, config, updated.getOrDefault(path, SOURCE_DATE));
                 if (p != null) pages.add(p);
             }
             // Files beside pages are copied into the site later: refuse any that leads out of the folder now.

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
 final class SiteWriter {
     static final String ASSETS = "_";
     private static final String PAGES = "pages";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Sorted keys: versions.json and errors.json are the same bytes in every JVM (Map.of iterates in a per-JVM order). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
     private final Layout layout;

@@ -28,6 +28,15 @@ final class Matrix {
         return new TestSite.Run(code, o.toString(), e.toString());
     }
 
+    /** Equal trees, or a failure naming only the files that differ. */
+    static void assertSameTree(java.util.Map<String, String> expected, java.util.Map<String, String> actual, String what) {
+        if (expected.equals(actual)) return;
+        java.util.Set<String> diff = new java.util.TreeSet<>();
+        for (String k : expected.keySet()) if (!expected.get(k).equals(actual.get(k))) diff.add(k);
+        for (String k : actual.keySet()) if (!expected.containsKey(k)) diff.add(k);
+        org.junit.jupiter.api.Assertions.fail(what + ": these files differ: " + diff);
+    }
+
     static void assertNoStackTrace(String err) {
         assertFalse(err.contains("\tat ") || err.contains("Exception") || err.contains("internal error"), "stack trace or crash in:\n" + err);
     }
