@@ -282,12 +282,14 @@ public final class Publisher implements AutoCloseable {
                 }
             }
         }
-        if (!Files.isDirectory(out)) return;   // nothing complete to stand in for what would be deleted
+        // A complete copy is deleted only when the output stands in for it; half-written staging always goes.
+        boolean outComplete = Files.isDirectory(out);
         for (Leftover l : staged) {
+            if (!outComplete && Files.exists(markerOf(l.path()))) continue;
             deleteTree(l.path());
             Files.deleteIfExists(markerOf(l.path()));
         }
-        for (Leftover l : olds) deleteTree(l.path());
+        if (outComplete) for (Leftover l : olds) deleteTree(l.path());
     }
 
     private static long parsePid(String rest) {
