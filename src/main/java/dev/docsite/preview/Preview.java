@@ -63,7 +63,7 @@ public final class Preview {
                 Path dir = out.resolve(FOLDER).resolve(revision.shortId());
                 BuildResult rendered = builder.render(req);
                 if (rendered.hasErrors()) return new Result(revision, base, null, dir, rendered, null, rendered.findings(), false);
-                try (Publisher pub = new Publisher(dir)) {
+                try (Publisher pub = new Publisher(dir, out)) {   // under site/'s lock: a build of site/ moves site/preview
                     // The link checks read the written files: staged, checked, then published or dropped.
                     BuildResult built = BuildChecks.run(builder.write(req, rendered, pub.staging(), Outputs.ALL), req.content(), contentDir);
                     if (built.hasErrors()) return new Result(revision, base, null, dir, built, null, built.findings(), false);

@@ -66,14 +66,23 @@ public final class Publisher implements AutoCloseable {
 
     public static void waitForLock(boolean wait) { waitForLock = wait; }
 
-    public Publisher(Path out) throws IOException {
+    public Publisher(Path out) throws IOException { this(out, out); }
+
+    /**
+     * @param lockOf the output folder whose lock is taken: {@code out} itself, or the site a preview is
+     *               published inside (site/preview/abc1234 takes site/'s lock: a build of site/ moves
+     *               site/preview, and no lock file should be published inside a site)
+     */
+    public Publisher(Path out, Path lockOf) throws IOException {
         this.out = out.toAbsolutePath().normalize();
         Path parent = this.out.getParent();
         Files.createDirectories(parent);
         String name = this.out.getFileName().toString();
-        this.lockFile = parent.resolve("." + name + ".lock");
+        Path locked = lockOf.toAbsolutePath().normalize();
+        Files.createDirectories(locked.getParent());
+        this.lockFile = locked.resolveSibling("." + locked.getFileName() + ".lock");
         this.inProcess = IN_PROCESS.computeIfAbsent(lockFile, k -> new Semaphore(1));
-        acquire(name);
+        acquire(locked.getFileName().toString());
         try {
             recover(parent, name);
             this.staging = Files.createDirectory(parent.resolve(STAGING + name + "-" + pid() + "-" + Long.toString(System.nanoTime(), 36)));

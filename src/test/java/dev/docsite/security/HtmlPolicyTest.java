@@ -66,4 +66,15 @@ class HtmlPolicyTest {
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("new-thing.yaml:7: error security/raw-html: raw HTML passthrough block refused"), r.err());
     }
+
+    /** :data-uri: would make Asciidoctor read an image file itself (outside content/, through links) and embed it. */
+    @Test void theDataUriAttributeCannotEmbedFilesFromOutsideContent(@TempDir Path tmp) {
+        TestSite t = TestSite.valid(tmp);
+        // A file of the working folder (the project), outside the content folder.
+        t.write("pages/admin/new-thing.yaml", PAGE + "  :data-uri:\n\n  == Picture\n  image::docs/screenshots/home.png[home]\n");
+        TestSite.Run r = t.run("build");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("error link/missing-file"), "an image is a file beside the page, never read from elsewhere: " + r.err());
+        assertFalse(r.err().contains("base64"), r.err());
+    }
 }
