@@ -4,7 +4,6 @@ import dev.docsite.rules.SecurityRules;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -39,15 +38,6 @@ public final class Confinement {
         }
         if (!real.startsWith(realRoot())) throw outside(file);
         return real;
-    }
-
-    /** Whether {@code file} (a path below the folder) is a regular file inside the folder once links are followed. */
-    public boolean inside(Path file) {
-        try {
-            return Files.isRegularFile(check(file), LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private Path realRoot() throws IOException {

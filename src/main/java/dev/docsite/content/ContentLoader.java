@@ -130,7 +130,8 @@ public final class ContentLoader {
                 if (p != null) pages.add(p);
             }
             // Files beside pages are copied into the site later: refuse any that leads out of the folder now.
-            for (String path : source.list("pages", "")) {
+            // (Only a folder can hold a link: a git revision stores a link as a small file naming its target.)
+            for (String path : source instanceof DirectorySource ? source.list("pages", "") : List.<String>of()) {
                 if (isPageFile(path)) continue;
                 try {
                     source.checkInside(path);
