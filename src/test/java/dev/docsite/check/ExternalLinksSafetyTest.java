@@ -66,4 +66,44 @@ class ExternalLinksSafetyTest {
             assertTrue(r.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR), "a link the writer aimed at 127.0.0.1 is their choice: " + r.findings());
         }
     }
+
+    /**
+     * End to end through a proxy that stands for the internet: the link names a public address, the "public
+     * host" answers with a redirect to 127.0.0.1. The redirect is refused and reported at the link; with the
+     * switch it is followed.
+     */
+    @Test void aPublicHostRedirectingToLoopbackIsNotFollowedUnlessAllowed() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger privateHits = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        proxy.createContext("/", ex -> {
+            URI asked = ex.getRequestURI();   // absolute form: the proxy is asked for the full URL
+            if ("93.184.216.34".equals(asked.getHost())) {
+                ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + proxy.getAddress().getPort() + "/internal-admin");
+                ex.sendResponseHeaders(302, -1);
+            } else {
+                privateHits.incrementAndGet();
+                ex.sendResponseHeaders(200, -1);
+            }
+            ex.close();
+        });
+        proxy.start();
+        java.net.ProxySelector previous = java.net.ProxySelector.getDefault();
+        java.net.ProxySelector.setDefault(java.net.ProxySelector.of(proxy.getAddress()));
+        try {
+            List<ExternalLinks.Usage> usages = List.of(ExternalLinksTest.use("http://93.184.216.34/start", 12, "2.0"));
+            ExternalLinks.Result refused = new ExternalLinks(ExternalLinksTest.settings(2, 2, 0), LinkCache.none()).check(usages, false);
+            Finding f = refused.findings().stream().filter(x -> x.rule().equals("link/external-private-redirect")).findFirst()
+                    .orElseThrow(() -> new AssertionError(refused.findings().toString()));
+            assertEquals(12, f.pos().line());
+            assertTrue(f.message().contains("redirects to http://127.0.0.1:"), f.message());
+            assertEquals(0, privateHits.get(), "the private address was never asked");
+
+            ExternalLinks.Result allowed = new ExternalLinks(ExternalLinksTest.settings(2, 2, 0).withDeadline(120_000, true), LinkCache.none()).check(usages, false);
+            assertTrue(allowed.findings().stream().noneMatch(x -> x.severity() == Severity.ERROR), allowed.findings().toString());
+            assertEquals(1, privateHits.get(), "with allow_private_redirects the redirect is followed");
+        } finally {
+            java.net.ProxySelector.setDefault(previous);
+            proxy.stop(0);
+        }
+    }
 }
