@@ -45,8 +45,14 @@ public final class BuildTransaction {
 
     /** Where the written site goes. */
     public sealed interface Target {
-        /** Staged beside {@code out} and swapped in when there is no error; {@code keep} sub-folders survive the swap. */
-        record Publish(Path out, List<String> keep) implements Target {}
+        /**
+         * Staged beside {@code out} and swapped in when there is no error; {@code keep} sub-folders survive the
+         * swap. {@code lockOf} is the output folder whose lock is held meanwhile: {@code out} itself, or the site
+         * a preview is published inside.
+         */
+        record Publish(Path out, List<String> keep, Path lockOf) implements Target {
+            public Publish(Path out, List<String> keep) { this(out, keep, out); }
+        }
 
         /** Written into a temporary folder for the checks, then deleted (check without --out). */
         record Temporary() implements Target {}
@@ -67,6 +73,9 @@ public final class BuildTransaction {
      */
     public record Plan(List<String> only, String banner, Target target, List<Function<BuildResult, List<Finding>>> extraChecks) {
         public static Plan publish(Path out, List<String> keep) { return new Plan(List.of(), null, new Target.Publish(out, keep), List.of()); }
+
+        /** A preview: published into {@code out}, a folder inside the site {@code site}, under the site's lock. */
+        public static Plan publishInside(Path out, Path site) { return new Plan(List.of(), null, new Target.Publish(out, List.of(), site), List.of()); }
 
         public Plan only(List<String> names) { return new Plan(List.copyOf(names), banner, target, extraChecks); }
 
@@ -133,12 +142,14 @@ public final class BuildTransaction {
     }
 
     private Outcome publish(SiteBuilder.Request req, BuildResult rendered, Plan plan, Target.Publish target) throws BuildFailure {
-        try (Publisher pub = new Publisher(target.out())) {
+        try (Publisher pub = new Publisher(target.out(), target.lockOf())) {
             Outcome o = writeAndCheck(req, rendered, plan, pub.staging(), Outputs.ALL);
             if (o.hasErrors()) return o;
             pub.commit(target.keep());
             BuildResult b = o.build();
             return new Outcome(o.content(), new BuildResult(target.out(), b.versions(), b.findings(), b.stats()), o.findings(), true, Outputs.ALL, o.checkNanos());
+        } catch (Publisher.LockedException e) {
+            throw new BuildFailure(2, e.getMessage());
         } catch (IOException e) {
             throw new BuildFailure(2, target.out() + ": cannot write the site: " + e.getMessage());
         }

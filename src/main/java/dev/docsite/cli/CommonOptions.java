@@ -46,6 +46,10 @@ final class CommonOptions {
     @Option(names = "--no-cache", description = "Render every page, ignoring and not writing the on-disk cache.")
     boolean noCache;
 
+    /** One build writes an output folder at a time; a second one waits for the first unless told not to. */
+    @Option(names = "--no-wait", defaultValue = "false", description = "Fail at once (exit 2) when another docsite build is writing the same output folder, instead of waiting for it.")
+    void noWait(boolean noWait) { dev.docsite.site.Publisher.waitForLock(!noWait); }
+
     int threads() { return threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors()); }
 
     /**

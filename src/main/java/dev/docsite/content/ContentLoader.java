@@ -22,17 +22,28 @@ import java.util.regex.Pattern;
  * Every problem of the run is collected and thrown together; nothing is half-loaded.
  */
 public final class ContentLoader {
-    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "terms");
+    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "terms", "allow_raw_html");
     static final List<String> TERM_KEYS = List.of("avoid", "use", "reason", "match_case");
     static final List<String> AUDIENCE_KEYS = List.of("id", "title");
     static final List<String> VERSION_KEYS = List.of("name", "ref");
-    static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore");
+    static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore",
+            "deadline_seconds", "allow_private_redirects");
     static final List<String> PAGE_KEYS = List.of("title", "audience", "summary", "order", "since", "until", "aliases", "body");
     static final List<String> CATALOG_KEYS = List.of("title", "errors");
     static final List<String> ERROR_KEYS = List.of("id", "layer", "http", "scenario", "user_title", "user_message",
             "user_meaning", "user_action", "placeholders", "retry", "user_options", "fallback", "cause", "resolution", "since", "until");
     private static final Pattern PAGE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The date of pages git knows nothing about (content outside a repository, a new file): SOURCE_DATE_EPOCH
+     * when set (reproducible-builds.org), else none. The clock is never read, so output does not depend on it.
+     */
+    static final Instant SOURCE_DATE = sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH"));
+
+    static Instant sourceDateEpoch(String value) {
+        if (value == null || !value.strip().matches("\\d{1,12}")) return null;
+        return Instant.ofEpochSecond(Long.parseLong(value.strip()));
+    }
 
     private final ContentSource source;
     private final Problems problems = new Problems();
@@ -132,9 +143,20 @@ public final class ContentLoader {
             for (String path : pageFiles) {
                 Page p = unchangedPages.get(path);
                 int before = problems.size();
-                if (p == null) p = loadPage(path, config, updated.get(path));
+                if (p == null) p = loadPage(path, config, updated.getOrDefault(path, SOURCE_DATE));
                 if (p != null && problems.size() == before) pages.add(p);
                 else broken.add(path);
+            }
+            // Files beside pages are copied into the site later: refuse any that leads out of the folder now.
+            // (Only a folder can hold a link: a git revision stores a link as a small file naming its target.)
+            for (String path : source instanceof DirectorySource ? source.list("pages", "") : List.<String>of()) {
+                if (isPageFile(path)) continue;
+                try {
+                    source.checkInside(path);
+                } catch (ContentReadException e) {
+                    problems.add(e.problem(source.display(path)));
+                    broken.add(path);   // reported once here, never copied
+                }
             }
             for (String path : source.list("errors", ".yaml")) {
                 int before = problems.size();
@@ -160,6 +182,8 @@ public final class ContentLoader {
             return YamlReader.parse(text, file);
         } catch (ContentException e) {
             problems.addAll(e.problems());
+        } catch (ContentReadException e) {
+            problems.add(e.problem(file));
         } catch (IOException e) {
             problems.add(SourcePos.of(file), ContentRules.UNREADABLE.id(), "cannot read: " + e.getMessage());
         }
@@ -182,7 +206,14 @@ public final class ContentLoader {
         if (m == null) return null;
         String title = m.string("title", true);
         String baseUrl = m.string("base_url", false);
+        if (baseUrl != null && !isHttpUrl(baseUrl)) {
+            // It ends up in every canonical link and the sitemap: only a web address is allowed.
+            problems.add(m.pos("base_url"), ContentRules.FIELD_VALUE.id(), "base_url '" + baseUrl
+                    + "' is not an http(s) address (expected an absolute URL like https://docs.example.com/)");
+            baseUrl = null;
+        }
         if (baseUrl != null && !baseUrl.endsWith("/")) baseUrl = baseUrl + "/";
+        Boolean allowRawHtml = m.bool("allow_raw_html");
         String editUrl = m.string("edit_url", false);
         List<SiteConfig.Audience> audiences = new ArrayList<>();
         for (YNode a : m.list("audiences", true)) {
@@ -224,7 +255,9 @@ public final class ContentLoader {
                         orDefault(lm.integer("per_host", false, 1, 64), d.perHost()),
                         orDefault(lm.integer("retries", false, 0, 10), d.retries()),
                         orDefault(lm.integer("cache_ttl_hours", false, 0, 24 * 365), d.cacheTtlHours()),
-                        ignore);
+                        ignore,
+                        orDefault(lm.integer("deadline_seconds", false, 1, 24 * 3600), d.deadlineSeconds()),
+                        Boolean.TRUE.equals(lm.bool("allow_private_redirects")));
             }
         }
         List<SiteConfig.Term> terms = new ArrayList<>();
@@ -244,7 +277,18 @@ public final class ContentLoader {
             else if (!avoid.isEmpty() && reason != null) terms.add(new SiteConfig.Term(List.copyOf(avoid), use, reason, Boolean.TRUE.equals(matchCase), t.pos()));
         }
         if (title == null || audiences.isEmpty() || versions.isEmpty()) return null;
-        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, List.copyOf(terms), root.pos());
+        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, List.copyOf(terms), Boolean.TRUE.equals(allowRawHtml), root.pos());
+    }
+
+    /** An absolute http(s) URL with a host: what base_url must be. */
+    static boolean isHttpUrl(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return u.getScheme() != null && (u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))
+                    && u.getHost() != null && !u.getHost().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static int orDefault(Integer v, int d) { return v == null ? d : v; }
@@ -405,6 +449,8 @@ public final class ContentLoader {
         String name = path.substring("schemas/".length(), path.length() - ".schema.json".length());
         try {
             schemas.put(name, JSON.readTree(source.read(path)));
+        } catch (ContentReadException e) {
+            problems.add(e.problem(file));
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new SourcePos(file, l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr()), ContentRules.SCHEMA_FILE.id(),

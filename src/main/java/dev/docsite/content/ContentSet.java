@@ -11,7 +11,7 @@ import java.util.Set;
  * Everything loaded from one content source, validated and immutable.
  *
  * @param problems     what was wrong with the files (empty unless loaded with {@link ContentLoader#loadAll})
- * @param brokenFiles  content paths of pages and catalogs left out because of those problems, so the
+ * @param brokenFiles  content paths of pages, catalogs and files beside pages left out because of those problems, so the
  *                     checks do not report a second finding (a link to a page that failed to load)
  */
 public record ContentSet(SiteConfig config, List<Page> pages, List<ErrorCatalog> catalogs,

@@ -19,6 +19,12 @@ public interface ContentSource {
 
     byte[] readBytes(String path) throws IOException;
 
+    /**
+     * Refuses a file that would be read from outside the source (a {@link ContentReadException} with
+     * security/outside-content), without reading it: for files the site copies later (assets beside pages).
+     */
+    default void checkInside(String path) throws IOException {}
+
     /** How a file is named in messages, e.g. "content/pages/admin/setup.yaml". */
     String display(String path);
 

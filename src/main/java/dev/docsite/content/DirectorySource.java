@@ -1,7 +1,6 @@
 package dev.docsite.content;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 public final class DirectorySource implements ContentSource {
     private final Path root;
     private final String displayRoot;
+    private final Confinement confinement;
     private volatile Map<String, Instant> lastUpdated;
 
     public DirectorySource(Path root) {
@@ -20,6 +20,7 @@ public final class DirectorySource implements ContentSource {
         Path cwd = Path.of("").toAbsolutePath();
         String shown = this.root.startsWith(cwd) ? cwd.relativize(this.root).toString() : this.root.toString();
         this.displayRoot = shown.isEmpty() ? "." : shown;
+        this.confinement = new Confinement(this.root, displayRoot);
     }
 
     public Path root() { return root; }
@@ -37,11 +38,15 @@ public final class DirectorySource implements ContentSource {
 
     @Override public boolean exists(String path) { return Files.isRegularFile(root.resolve(path)); }
 
-    @Override public String read(String path) throws IOException {
-        return new String(readBytes(path), StandardCharsets.UTF_8);
+    /** Strict UTF-8 (see {@link Utf8}): a Latin-1 file is an error at its line, not replacement characters. */
+    @Override public String read(String path) throws IOException { return Utf8.decode(readBytes(path)); }
+
+    /** Every read goes through here: a file whose real path leaves the content folder is refused (security/outside-content). */
+    @Override public byte[] readBytes(String path) throws IOException {
+        return Files.readAllBytes(confinement.check(root.resolve(path).normalize()));
     }
 
-    @Override public byte[] readBytes(String path) throws IOException { return Files.readAllBytes(root.resolve(path)); }
+    @Override public void checkInside(String path) throws IOException { confinement.check(root.resolve(path).normalize()); }
 
     @Override public String display(String path) { return displayRoot + "/" + path; }
 

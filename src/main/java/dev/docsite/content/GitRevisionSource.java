@@ -11,7 +11,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,9 +81,7 @@ public final class GitRevisionSource implements ContentSource, AutoCloseable {
         try (TreeWalk tw = TreeWalk.forPath(repo, full(path), commit.getTree())) { return tw != null; }
     }
 
-    @Override public String read(String path) throws IOException {
-        return new String(readBytes(path), StandardCharsets.UTF_8);
-    }
+    @Override public String read(String path) throws IOException { return Utf8.decode(readBytes(path)); }
 
     @Override public byte[] readBytes(String path) throws IOException {
         try (TreeWalk tw = TreeWalk.forPath(repo, full(path), commit.getTree())) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** content/site.yaml: the site's title, audiences in navigation order and versions newest first. */
 public record SiteConfig(String title, String baseUrl, String editUrl, List<Audience> audiences,
-                         List<VersionSpec> versions, LinksConfig links, List<Term> terms, SourcePos pos) {
+                         List<VersionSpec> versions, LinksConfig links, List<Term> terms, boolean allowRawHtml, SourcePos pos) {
 
     /**
      * A wording decision (site.yaml {@code terms:}): phrases to avoid in reader text, the wording to use
@@ -18,8 +18,13 @@ public record SiteConfig(String title, String baseUrl, String editUrl, List<Audi
     /** A version to build; {@code ref} names a git revision to build it from (null: the content being built). */
     public record VersionSpec(String name, String ref, SourcePos pos, SourcePos refPos) {}
 
-    public record LinksConfig(int timeoutMs, int concurrency, int perHost, int retries, int cacheTtlHours, List<String> ignore) {
-        public static LinksConfig defaults() { return new LinksConfig(10_000, 16, 2, 2, 24, List.of()); }
+    /**
+     * @param deadlineSeconds      whole external check's budget; URLs not asked by then are reported unchecked
+     * @param allowPrivateRedirects follow redirects from a public host into loopback, link-local or private addresses
+     */
+    public record LinksConfig(int timeoutMs, int concurrency, int perHost, int retries, int cacheTtlHours, List<String> ignore,
+                              int deadlineSeconds, boolean allowPrivateRedirects) {
+        public static LinksConfig defaults() { return new LinksConfig(10_000, 16, 2, 2, 24, List.of(), 120, false); }
     }
 
     public VersionSpec latest() { return versions.get(0); }

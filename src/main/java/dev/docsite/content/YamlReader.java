@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,6 +42,12 @@ public final class YamlReader {
 
     private static YNode read(JsonParser p, JsonToken t, String file, List<Problem> dups) throws IOException {
         SourcePos pos = pos(p, file);
+        if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
+            // Jackson does not resolve aliases: "*t" would silently build as the text "t". Refused instead.
+            dups.add(new Problem(pos, ContentRules.YAML.id(), "YAML alias '*" + p.getText() + "' is not supported: docsite does not "
+                    + "resolve anchors and aliases, merge keys (<<: *name) included (expected the value written out in full)"));
+            return YNode.scalar(YNode.Kind.NULL, pos, null);
+        }
         switch (t) {
             case START_OBJECT -> {
                 LinkedHashMap<String, YNode> m = new LinkedHashMap<>();

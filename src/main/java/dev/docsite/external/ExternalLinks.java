@@ -70,6 +70,8 @@ public final class ExternalLinks {
     public static final String RATE_LIMITED = ExternalLinkRules.RATE_LIMITED.id();
     public static final String MOVED = ExternalLinkRules.MOVED.id();
     public static final String INVALID = ExternalLinkRules.INVALID.id();
+    public static final String UNCHECKED = ExternalLinkRules.UNCHECKED.id();
+    public static final String PRIVATE_REDIRECT = ExternalLinkRules.PRIVATE_REDIRECT.id();
 
     private static final String USER_AGENT = "Mozilla/5.0 (compatible; docsite-linkcheck/1.0)";
     private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
@@ -86,14 +88,27 @@ public final class ExternalLinks {
      * @param maxBodyBytes   most of an HTML page read to find a fragment
      */
     public record Settings(int timeoutMs, int concurrency, int perHost, int retries, List<Pattern> ignore,
-                           long backoffMs, long maxRetryAfterMs, int maxRedirects, int maxBodyBytes) {
+                           long backoffMs, long maxRetryAfterMs, int maxRedirects, int maxBodyBytes,
+                           long deadlineMs, boolean allowPrivateRedirects) {
+        /** The defaults of site.yaml for the whole-run deadline (120 s) and private redirects (refused). */
+        public Settings(int timeoutMs, int concurrency, int perHost, int retries, List<Pattern> ignore,
+                        long backoffMs, long maxRetryAfterMs, int maxRedirects, int maxBodyBytes) {
+            this(timeoutMs, concurrency, perHost, retries, ignore, backoffMs, maxRetryAfterMs, maxRedirects, maxBodyBytes,
+                    SiteConfig.LinksConfig.defaults().deadlineSeconds() * 1000L, false);
+        }
+
         public static Settings of(SiteConfig.LinksConfig c) {
             return new Settings(c.timeoutMs(), c.concurrency(), c.perHost(), c.retries(),
-                    c.ignore().stream().map(Pattern::compile).toList(), 1000, 60_000, 10, 8 << 20);
+                    c.ignore().stream().map(Pattern::compile).toList(), 1000, 60_000, 10, 8 << 20,
+                    c.deadlineSeconds() * 1000L, c.allowPrivateRedirects());
         }
 
         public Settings withBackoff(long ms, long maxRetryAfter) {
-            return new Settings(timeoutMs, concurrency, perHost, retries, ignore, ms, maxRetryAfter, maxRedirects, maxBodyBytes);
+            return new Settings(timeoutMs, concurrency, perHost, retries, ignore, ms, maxRetryAfter, maxRedirects, maxBodyBytes, deadlineMs, allowPrivateRedirects);
+        }
+
+        public Settings withDeadline(long ms, boolean allowPrivate) {
+            return new Settings(timeoutMs, concurrency, perHost, retries, ignore, backoffMs, maxRetryAfterMs, maxRedirects, maxBodyBytes, ms, allowPrivate);
         }
     }
 
@@ -226,7 +241,19 @@ public final class ExternalLinks {
                 all.add(a.result);
                 a.submit(0);
             }
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(settings.deadlineMs(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // The run's budget is spent: what has no answer yet is reported unchecked (a warning), not waited for.
+                Outcome unchecked = Outcome.failed(UNCHECKED, "not checked: the external check's deadline of "
+                        + (settings.deadlineMs() / 1000.0 + "").replaceAll("\\.0$", "") + " s ran out first (links: deadline_seconds in site.yaml)");
+                for (CompletableFuture<Outcome> f : all) f.complete(unchecked);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                for (CompletableFuture<Outcome> f : all) f.complete(Outcome.failed(UNCHECKED, "not checked: the check was interrupted"));
+            } catch (ExecutionException e) {
+                // every attempt completes normally; nothing to do
+            }
             for (int i = 0; i < todo.size(); i++) todo.get(i).outcome = all.get(i).join();
         } finally {
             scheduler = null;
@@ -304,6 +331,12 @@ public final class ExternalLinks {
                     next = Target.withoutFragment(current.resolve(new URI(location.get().strip().replace(" ", "%20"))));
                 } catch (URISyntaxException | IllegalArgumentException e) {
                     finish(Outcome.failed(REDIRECT, "redirects to an invalid Location '" + location.get() + "'"));
+                    return;
+                }
+                if (!settings.allowPrivateRedirects() && PrivateAddresses.intoPrivate(doc.uri, next)) {
+                    // Server-side request forgery: a public page must not make the checker ask the CI machine's own network.
+                    finish(Outcome.failed(PRIVATE_REDIRECT, "redirects to " + next + ", a loopback, link-local or private address; not followed "
+                            + "(set links: allow_private_redirects: true in site.yaml if the site needs it)"));
                     return;
                 }
                 if (status == 301 || status == 308) permanent = true;
@@ -400,7 +433,7 @@ public final class ExternalLinks {
     private void report(Doc d, List<Finding> findings, long now) {
         Outcome o = d.outcome;
         if (!o.ok()) {
-            Severity sev = o.rule().equals(RATE_LIMITED) ? Severity.WARNING : Severity.ERROR;
+            Severity sev = o.rule().equals(RATE_LIMITED) || o.rule().equals(UNCHECKED) ? Severity.WARNING : Severity.ERROR;
             for (Map.Entry<String, List<Usage>> e : d.usages.entrySet())
                 for (Usage u : e.getValue()) findings.add(finding(u, sev, o.rule(), u.url() + ": " + o.detail() + via(o)));
             return;

@@ -42,14 +42,23 @@ final class HostScheduler implements AutoCloseable {
     /** Queues a task after a delay (the task does not hold any slot while it waits). */
     void submitLater(String host, Runnable task, long delayMs) {
         if (delayMs <= 0) submit(host, task);
-        else timer.schedule(() -> submit(host, task), delayMs, TimeUnit.MILLISECONDS);
+        else schedule(() -> submit(host, task), delayMs);
     }
 
     /** Starts no new task for {@code host} until {@code delayMs} from now (e.g. the server's Retry-After). */
     synchronized void pause(String host, long delayMs) {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs);
         pausedUntil.merge(host, until, Math::max);
-        timer.schedule(this::wake, delayMs, TimeUnit.MILLISECONDS);
+        schedule(this::wake, delayMs);
+    }
+
+    /** After close (the run's deadline passed) nothing new is scheduled; the run has already reported what is left. */
+    private void schedule(Runnable r, long delayMs) {
+        try {
+            timer.schedule(r, delayMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed
+        }
     }
 
     private synchronized void wake() { pump(); }
@@ -76,7 +85,11 @@ final class HostScheduler implements AutoCloseable {
                 active.merge(host, 1, Integer::sum);
                 running++;
                 started = true;
-                workers.execute(() -> runAndRelease(host, task));
+                try {
+                    workers.execute(() -> runAndRelease(host, task));
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    return;   // closed (the run's deadline passed): nothing more is started
+                }
             }
         }
     }

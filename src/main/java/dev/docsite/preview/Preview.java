@@ -58,7 +58,7 @@ public final class Preview {
             try (GitRevisionSource baseSrc = baseName == null ? null : tx.root().revision(baseName)) {
                 Commit base = baseSrc == null ? null : Commit.of(baseRev, baseSrc);
                 Path dir = out.resolve(FOLDER).resolve(revision.shortId());
-                BuildTransaction.Outcome o = tx.run(revSrc, BuildTransaction.Plan.publish(dir, List.of()).banner(banner(revision, base)));
+                BuildTransaction.Outcome o = tx.run(revSrc, BuildTransaction.Plan.publishInside(dir, out).banner(banner(revision, base)));
                 if (!o.published()) return new Result(revision, base, null, dir, o.build(), null, o.findings(), false);
                 Changes changes = null;
                 String baseBroken = null;

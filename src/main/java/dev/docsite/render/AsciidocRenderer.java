@@ -81,6 +81,9 @@ public final class AsciidocRenderer implements AutoCloseable {
                     .attribute("relfilesuffix", ".html")
                     .attribute("sectanchors", "")
                     .attribute("attribute-missing", "warn")
+                    // Locked off: with data-uri Asciidoctor reads image files itself, from the working folder and
+                    // through symbolic links, and embeds them: a way around content/ confinement.
+                    .attribute("data-uri!", "")
                     .attribute("docsite-page", page.id())
                     .build();
             Options options = Options.builder().safe(SafeMode.SAFE).sourcemap(true).standalone(false)

@@ -42,6 +42,7 @@ final class Extensions {
         r.inlineMacro(new ErrorRef());
         r.treeprocessor(new LiveJson());
         r.includeProcessor(new ContentInclude());
+        r.treeprocessor(new RawHtml());
     }
 
     static int line(StructuralNode node) {
@@ -90,11 +91,11 @@ final class Extensions {
                 List<String> ids = cur.input().catalogs().stream().map(ErrorCatalog::id).toList();
                 error(line, "error-table/unknown-catalog", "error-table names unknown catalog '" + target + "' (expected one of "
                         + String.join(", ", ids) + ": a file content/errors/<id>.yaml)");
-                return createBlock(parent, "pass", "");
+                return createBlock(parent, "pass", "", RawHtml.generated());
             }
             cur.tables().add(new RenderResult.TableRef(catalog.id(), audience));
             for (ErrorEntry e : catalog.errors()) cur.errorIds().add(new RenderResult.Ref(e.id(), line));
-            return createBlock(parent, "pass", ErrorHtml.table(catalog, audience, catalog.errors(), entryHeadingLevel(parent)));
+            return createBlock(parent, "pass", ErrorHtml.table(catalog, audience, catalog.errors(), entryHeadingLevel(parent)), RawHtml.generated());
         }
     }
 
@@ -110,13 +111,13 @@ final class Extensions {
 
         @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
             ErrorEntry e = lookup(parent, "error-response", target);
-            if (e == null) return createBlock(parent, "pass", "");
+            if (e == null) return createBlock(parent, "pass", "", RawHtml.generated());
             if (e.http() == null && !e.httpUnknown()) {
                 error(RenderInput.current().macroLines().getOrDefault("error-response::" + target + "[", line(parent)), RenderRules.RESPONSE_NOT_SERVER.id(), "error-response names '" + target + "', a " + e.layer().yaml
                         + " error without an HTTP status (expected a server error)");
-                return createBlock(parent, "pass", "");
+                return createBlock(parent, "pass", "", RawHtml.generated());
             }
-            return createBlock(parent, "pass", ErrorHtml.response(e));
+            return createBlock(parent, "pass", ErrorHtml.response(e), RawHtml.generated());
         }
     }
 
@@ -125,7 +126,7 @@ final class Extensions {
 
         @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
             ErrorEntry e = lookup(parent, "user-message", target);
-            return createBlock(parent, "pass", e == null ? "" : ErrorHtml.userMessage(e));
+            return createBlock(parent, "pass", e == null ? "" : ErrorHtml.userMessage(e), RawHtml.generated());
         }
     }
 
@@ -231,7 +232,7 @@ final class Extensions {
             String pageDir = Path.of(cur.page().path()).getParent().toString().replace('\\', '/');
             String resolved = target.startsWith("/") ? null : Path.of(pageDir).resolve(target).normalize().toString().replace('\\', '/');
             if (target.contains("://") || resolved == null || resolved.startsWith("..") || resolved.startsWith("/")) {
-                cur.messages().add(new RenderResult.Message(RenderRules.OUTSIDE_CONTENT.id(), reader.getLineNumber() - 1,
+                cur.messages().add(new RenderResult.Message(dev.docsite.rules.SecurityRules.OUTSIDE_CONTENT.id(), reader.getLineNumber() - 1,
                         "include of '" + target + "' refused: includes must stay inside the content folder"));
                 return;
             }
@@ -243,7 +244,15 @@ final class Extensions {
                 }
                 String text = cur.input().source().read(resolved);
                 cur.includes().put(resolved, RenderCache.sha(text));
+                // Inline passthroughs of the included text are reported at the include line.
+                if (!RawHtml.inlineLines(text.split("\n", -1)).isEmpty())
+                    cur.messages().add(new RenderResult.Message(dev.docsite.rules.SecurityRules.RAW_HTML.id(), reader.getLineNumber() - 1,
+                            "included file '" + target + "': " + RawHtml.inlineMessage()));
                 reader.pushInclude(text, resolved, resolved, 1, attributes);
+            } catch (dev.docsite.content.ContentReadException e) {
+                // The source refused it: a link out of content/, or not UTF-8.
+                cur.messages().add(new RenderResult.Message(e.rule(), reader.getLineNumber() - 1,
+                        "include of '" + target + "' refused: " + e.getMessage()));
             } catch (IOException e) {
                 cur.messages().add(new RenderResult.Message(RenderRules.INCLUDE_UNREADABLE.id(), reader.getLineNumber() - 1,
                         "cannot read include '" + target + "': " + e.getMessage()));

@@ -22,6 +22,8 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -50,6 +52,7 @@ public final class Layout {
         if (templatesDir != null && !Files.isDirectory(templatesDir))
             throw new LayoutException(templatesDir + ": templates folder not found (expected a folder of templates that override the built-in ones; "
                     + "leave out --templates to use the built-in theme)");
+        if (templatesDir != null) refuseLinksOut(templatesDir);
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         TemplateLoader builtIn = new ClassTemplateLoader(Layout.class.getClassLoader(), BUILT_IN);
         try {
@@ -119,6 +122,29 @@ public final class Layout {
     private String where(String name) {
         if (dir != null && Files.isRegularFile(dir.resolve(name))) return dir.resolve(name).toString();
         return "(built-in theme) " + BUILT_IN + "/" + name;
+    }
+
+    /**
+     * Templates and their assets are read and published like content: a file (a symbolic link) whose real
+     * path leaves the templates folder is refused, so a pull request cannot publish the machine's files.
+     */
+    private static void refuseLinksOut(Path templatesDir) throws LayoutException {
+        dev.docsite.content.Confinement c = new dev.docsite.content.Confinement(templatesDir, templatesDir.toString());
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(templatesDir)) {
+            files = s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException e) {
+            throw new LayoutException(templatesDir + ": cannot read templates: " + e.getMessage());
+        }
+        for (Path f : files) {
+            try {
+                c.check(f);
+            } catch (dev.docsite.content.ContentReadException e) {
+                throw new LayoutException(f + ":1: error " + e.rule() + ": " + e.getMessage());
+            } catch (IOException ignored) {
+                // a dangling link inside the folder: FreeMarker reports it if a template uses it
+            }
+        }
     }
 
     /** Renders {@code name} (e.g. "page.ftlh"); template mistakes come back as a message naming the template file and line. */

@@ -30,6 +30,6 @@ public final class LiveExampleHtml {
         List<StructuralNode> siblings = parent.getBlocks();
         int at = siblings.indexOf(listing);
         if (at < 0) return;
-        siblings.add(at + 1, processor.createBlock(parent, "pass", tryIt(schema)));
+        siblings.add(at + 1, processor.createBlock(parent, "pass", tryIt(schema), RawHtml.generated()));
     }
 }

@@ -47,6 +47,10 @@ public final class ContentRules {
             "Every content file can be read.",
             "A file that cannot be read (permissions, a broken link, an I/O error) would silently drop content.",
             "Check the file's permissions and that it exists; the message gives the system's reason.");
+    public static final Rule ENCODING = Rule.error("content/encoding",
+            "Every content file is UTF-8 text.",
+            "A file in another encoding (Latin-1, Windows-1252) would be read with replacement characters where its accents were, and published that way.",
+            "Re-save the file as UTF-8 (most editors offer it in Save As); the message gives the line of the first byte that is not UTF-8.");
     public static final Rule SCHEMA_FILE = Rule.error("content/schema-file",
             "Every file under schemas/ is a JSON Schema document (valid JSON).",
             "Live examples are validated against these schemas; a schema that does not parse proves nothing.",
@@ -58,5 +62,5 @@ public final class ContentRules {
                     + "or use fetch-depth: 0), and that the content folder exists at that revision.");
 
     public static final List<Rule> ALL = List.of(YAML, UNKNOWN_KEY, MISSING_FIELD, FIELD_TYPE, FIELD_VALUE, UNKNOWN_VERSION,
-            DUPLICATE_PAGE, RESERVED_ID, ALIAS, UNREADABLE, SCHEMA_FILE, GIT);
+            DUPLICATE_PAGE, RESERVED_ID, ALIAS, UNREADABLE, ENCODING, SCHEMA_FILE, GIT);
 }

@@ -43,5 +43,15 @@ public final class ExternalLinkRules {
             "A malformed URL cannot be followed by any browser.",
             "Correct the URL (spaces must be written %20; the scheme must be http or https).");
 
-    public static final List<Rule> ALL = List.of(STATUS, TIMEOUT, UNREACHABLE, REDIRECT, ANCHOR, ANCHOR_UNVERIFIED, RATE_LIMITED, MOVED, INVALID);
+    public static final Rule UNCHECKED = Rule.warning("link/external-unchecked",
+            "Every external URL is checked within the run's deadline (links: deadline_seconds in site.yaml, 120 s by default).",
+            "A check that waits on slow or dead hosts without limit holds CI up; the URLs it could not reach in time are named instead of silently skipped.",
+            "Run the check again (successes are cached, so the next run starts where this one stopped), raise deadline_seconds, or add an ignore pattern for a host that is always slow.");
+    public static final Rule PRIVATE_REDIRECT = Rule.error("link/external-private-redirect",
+            "A link to a public host does not redirect into a loopback, link-local or private address.",
+            "Following such a redirect would let untrusted content make the CI machine request its own network (server-side request forgery: cloud metadata at 169.254.169.254, services on localhost).",
+            "Link to the final address directly; a project whose links legitimately redirect into a private network sets links: allow_private_redirects: true in site.yaml.");
+
+    public static final List<Rule> ALL = List.of(STATUS, TIMEOUT, UNREACHABLE, REDIRECT, ANCHOR, ANCHOR_UNVERIFIED, RATE_LIMITED, MOVED, INVALID,
+            UNCHECKED, PRIVATE_REDIRECT);
 }

@@ -55,12 +55,6 @@ public final class RenderRules {
             "Readers copy examples; one the product would reject costs them a failed deployment.",
             "Fix the value at the line given so it satisfies the schema, or correct the schema if the product accepts the value.");
 
-    public static final Rule OUTSIDE_CONTENT = Rule.error("security/outside-content",
-            "Every file the build reads (pages, catalogs, schemas, includes, files beside pages) resolves inside the content folder.",
-            "Content may come from an untrusted pull request; an include or a link that reaches outside the content folder could publish "
-                    + "the build machine's files (/etc/passwd, CI secrets) into the site.",
-            "Move the file into the content folder and refer to it with a relative path that stays inside it; do not use symbolic "
-                    + "links that point outside the content folder.");
     public static final Rule INCLUDE_MISSING = Rule.error("include/missing",
             "Every include:: names a file that exists in the content source.",
             "A missing include silently leaves a hole in the page.",
@@ -70,6 +64,6 @@ public final class RenderRules {
             "An unreadable include leaves a hole in the page.",
             "Check the file's permissions; the message gives the system's reason.");
 
-    public static final List<Rule> ALL = List.of(OUTSIDE_CONTENT, INCLUDE_MISSING, INCLUDE_UNREADABLE, ASCIIDOC_ERROR, ASCIIDOC_WARNING, ASCIIDOC_INFO, ASCIIDOC_CRASH, UNKNOWN_VERSION_COMPARE, UNKNOWN_ERROR_ID,
+    public static final List<Rule> ALL = List.of(INCLUDE_MISSING, INCLUDE_UNREADABLE, ASCIIDOC_ERROR, ASCIIDOC_WARNING, ASCIIDOC_INFO, ASCIIDOC_CRASH, UNKNOWN_VERSION_COMPARE, UNKNOWN_ERROR_ID,
             TABLE_AUDIENCE, RESPONSE_NOT_SERVER, LIVE_JSON, LIVE_UNTERMINATED, LIVE_UNKNOWN_SCHEMA, LIVE_SCHEMA);
 }

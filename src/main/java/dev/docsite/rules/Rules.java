@@ -16,7 +16,7 @@ public final class Rules {
 
     static {
         Map<String, Rule> m = new LinkedHashMap<>();
-        List<List<Rule>> groups = List.of(ContentRules.ALL, RenderRules.ALL, LinkRules.ALL, ExternalLinkRules.ALL,
+        List<List<Rule>> groups = List.of(ContentRules.ALL, SecurityRules.ALL, RenderRules.ALL, LinkRules.ALL, ExternalLinkRules.ALL,
                 CatalogEntryRules.ALL, ErrorTableRules.ALL, I18nRules.ALL, StyleRules.ALL);
         for (List<Rule> g : groups)
             for (Rule r : g)

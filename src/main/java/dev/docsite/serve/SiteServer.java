@@ -26,7 +26,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -68,6 +70,11 @@ public final class SiteServer implements AutoCloseable {
             })();
             """.formatted(EVENTS);
 
+    /** Seconds a client may take to send a whole request before it is dropped. */
+    static final int REQUEST_TIMEOUT_SECONDS = 10;
+    /** Workers at most: stalled clients up to this number cannot hold back a normal request. */
+    static final int MAX_WORKERS = 256;
+
     private final Path root;
     private final Supplier<List<String>> problems;
     private final HttpServer http;
@@ -85,10 +92,19 @@ public final class SiteServer implements AutoCloseable {
         // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and the
         // client's delayed ACK hold every response back ~40 ms. Read once, when the first server starts.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // A client that sends part of a request and stalls is dropped after this many seconds (the JDK
+        // server's own request timeout; read once, when the first server of the process starts).
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null)
+            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_TIMEOUT_SECONDS));
         this.root = root.toAbsolutePath().normalize();
         this.problems = problems;
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        this.pool = Executors.newFixedThreadPool(4, daemon("docsite-http"));
+        // A worker reads a request's headers with a blocking read, so a client that stalls mid-request holds
+        // one until the request timeout: workers are made as needed (up to MAX_WORKERS) and end when idle.
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon("docsite-http"));
+        workers.allowCoreThreadTimeOut(true);
+        this.pool = workers;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("docsite-sse"));
         http.setExecutor(pool);
         http.createContext("/", this::handle);

@@ -34,7 +34,8 @@ final class SearchIndex {
     static final String GLOBAL = "docsiteSearchIndex";
     /** Body text kept verbatim (for result snippets); words after it are kept once each, so recall stays complete. */
     static final int TEXT_CHARS = 3000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sorted keys: the same content gives the same bytes in every JVM (Map.of iterates in a per-JVM order). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private SearchIndex() {}

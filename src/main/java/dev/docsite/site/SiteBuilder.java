@@ -16,6 +16,7 @@ import dev.docsite.report.Finding;
 import dev.docsite.report.Findings;
 import dev.docsite.rules.ContentRules;
 import dev.docsite.rules.Rules;
+import dev.docsite.rules.SecurityRules;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -179,9 +180,12 @@ public final class SiteBuilder {
                 resolvedMemo.put(in, rp);
                 pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {
+                    // Raw HTML is found by every render; a trusted project's site.yaml allows it.
+                    if (config.allowRawHtml() && m.rule().equals(SecurityRules.RAW_HTML.id())) continue;
                     Finding f = Finding.of(Rules.get(m.rule()), p.bodyPos(m.line()), m.text());
                     findings.add(f.inVersions(List.of(v.name())));
                 }
+                for (Finding f : UrlPolicy.check(rp)) findings.add(f.inVersions(List.of(v.name())));
             }
             builds.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
         }

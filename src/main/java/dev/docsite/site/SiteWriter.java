@@ -38,8 +38,9 @@ final class SiteWriter {
     private static final String PAGES = "pages";
     /** Per version: the schemas live examples are checked against, and the catalog for "Paste a response". */
     static final String LIVE_SCHEMAS = "_schemas", LIVE_ERRORS_JS = "errors.js";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper COMPACT = new ObjectMapper();
+    /** Sorted keys: versions.json and errors.json are the same bytes in every JVM (Map.of iterates in a per-JVM order). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper COMPACT = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
     private final Layout layout;
@@ -138,7 +139,7 @@ final class SiteWriter {
         var source = v.content().source();
         for (String path : source.list(PAGES, "")) {
             String rel = path.substring(PAGES.length() + 1);
-            if (path.endsWith(".yaml") || rel.startsWith(".") || rel.contains("/.")) continue;
+            if (path.endsWith(".yaml") || rel.startsWith(".") || rel.contains("/.") || v.content().content().brokenFiles().contains(path)) continue;
             Path dest = out.resolve(v.name()).resolve(rel);
             Files.createDirectories(dest.getParent());
             Files.write(dest, source.readBytes(path));

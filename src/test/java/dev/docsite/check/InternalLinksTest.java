@@ -116,6 +116,7 @@ class InternalLinksTest {
         write("site.yaml", """
                 title: Test site
                 base_url: https://docs.example.com/test/
+                allow_raw_html: true
                 audiences:
                   - id: admin
                     title: Admins

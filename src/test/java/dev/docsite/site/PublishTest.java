@@ -38,7 +38,7 @@ class PublishTest {
         assertEquals(good, TestSite.snapshot(t.out));
 
         // Leftovers of an interrupted build are swept by the next one; the site is replaced whole.
-        Path leftover = tmp.resolve(".docsite-staging-site-123");
+        Path leftover = tmp.resolve(".docsite-staging-site-4194399-x");
         Files.createDirectories(leftover);
         Files.writeString(leftover.resolve("junk.html"), "half");
         Files.writeString(t.out.resolve("stale.html"), "from an old build");
