@@ -48,6 +48,7 @@ public final class InternalLinks {
     public static final String ALIAS_XREF = LinkRules.ALIAS_XREF.id();
     public static final String ALIAS_REDIRECT = LinkRules.ALIAS_REDIRECT.id();
     public static final String VERSION_SWITCHER = LinkRules.VERSION_SWITCHER.id();
+    public static final String INTERNAL_SCHEME = LinkRules.INTERNAL_SCHEME.id();
 
     private final BuildResult build;
     private final Path root;
@@ -89,6 +90,7 @@ public final class InternalLinks {
                 }
             }
             checkDuplicateIds(v, p, layoutIds);
+            checkInternalScheme(v, p);
             checkSwitcher(v, p.outputPath(), p.page().id(), p.page().audience(), p.page().pos());
         }
         SiteConfig config = v.content().config();
@@ -169,6 +171,28 @@ public final class InternalLinks {
             return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s;
+        }
+    }
+
+    // ---- docsite's link code left on a page ----------------------------------------------------------
+
+    /** A link or link text still holding {@link dev.docsite.render.Links#MARKER}: the written page would show or link to it. */
+    private void checkInternalScheme(VersionBuild v, RenderedPage p) {
+        String html = p.html(), marker = dev.docsite.render.Links.MARKER;
+        if (!html.contains(marker)) return;
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        dev.docsite.render.HtmlAttributes.scan(html, (tag, name, vs, ve) -> {
+            if (html.startsWith(marker, vs) && ve > vs) found.add(html.substring(vs, ve));
+        });
+        for (int i = html.indexOf(">" + marker); i >= 0; i = html.indexOf(">" + marker, i + 1)) {
+            int end = html.indexOf('<', i);
+            found.add(html.substring(i + 1, end < 0 ? html.length() : end));
+        }
+        SourceLines lines = new SourceLines(p.page());
+        for (String f : found) {
+            String target = f.substring(marker.length()).replaceFirst("\\.html(#.*)?$", "");
+            add(p.page().bodyPos(lines.lineContaining(target)), INTERNAL_SCHEME, "the page would show docsite's internal link code '" + f
+                    + "' (expected a relative URL; write links to pages as xref:" + target + ".adoc[text])", v);
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RenderCache {
     /** Bump when the renderer's output for the same input changes. */
-    public static final String RENDERER_VERSION = "docsite-render-3";
+    public static final String RENDERER_VERSION = "docsite-render-4";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;   // null: memory only

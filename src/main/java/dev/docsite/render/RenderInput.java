@@ -16,7 +16,13 @@ import java.util.Optional;
  * version, the page that shows each catalog's admin table (where error: links point), and schemas.
  */
 public record RenderInput(String version, List<ErrorCatalog> catalogs, Map<String, String> tablePageByCatalog,
-                          Map<String, JsonNode> schemas, ContentSource source) {
+                          Map<String, JsonNode> schemas, ContentSource source,
+                          Map<String, dev.docsite.content.SiteConfig.Attribute> attributes) {
+
+    public RenderInput(String version, List<ErrorCatalog> catalogs, Map<String, String> tablePageByCatalog,
+                       Map<String, JsonNode> schemas, ContentSource source) {
+        this(version, catalogs, tablePageByCatalog, schemas, source, Map.of());
+    }
 
     public Optional<ErrorCatalog> catalog(String id) { return catalogs.stream().filter(c -> c.id().equals(id)).findFirst(); }
 
@@ -32,10 +38,37 @@ public record RenderInput(String version, List<ErrorCatalog> catalogs, Map<Strin
      */
     record Current(Page page, RenderInput input, List<RenderResult.Ref> errorIds, List<String> tables,
                    List<RenderResult.Message> messages, Map<String, String> includes, String[] bodyLines,
-                   Map<String, Integer> macroLines) {
+                   Map<String, Integer> macroLines, List<PartialInclude> partials) {
         Current(Page page, RenderInput input) {
             this(page, input, new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
-                    new java.util.LinkedHashMap<>(), page.body().split("\n", -1), new java.util.HashMap<>());
+                    new java.util.LinkedHashMap<>(), page.body().split("\n", -1), new java.util.HashMap<>(), new java.util.ArrayList<>());
+        }
+
+        /**
+         * The file of a reader cursor as a Message names it: null for the page body (Asciidoctor's docfile),
+         * otherwise the content-relative path docsite gave the include.
+         */
+        String fileOf(String cursorFile) {
+            return cursorFile == null || cursorFile.isEmpty() || cursorFile.equals(page.path()) ? null : cursorFile;
+        }
+
+        /**
+         * The real line in {@code file} of a line Asciidoctor counted in a partial include (lines= or tags=):
+         * Asciidoctor numbers the selected lines on from the first one, skipping nothing.
+         */
+        int lineIn(String file, int line) {
+            if (file == null) return line;
+            for (PartialInclude p : partials) {
+                if (p.file().equals(file) && line >= p.numbers()[0] && line < p.numbers()[0] + p.numbers().length)
+                    return p.numbers()[line - p.numbers()[0]];
+            }
+            return line;
+        }
+
+        /** A message at a line of the body ({@code file} null) or of an included file, as Asciidoctor counted it. */
+        void report(String rule, String file, int line, String text) {
+            String f = fileOf(file);
+            messages.add(new RenderResult.Message(rule, lineIn(f, line), 0, text, f));
         }
 
         /**
@@ -56,6 +89,9 @@ public record RenderInput(String version, List<ErrorCatalog> catalogs, Map<Strin
             return from;
         }
     }
+
+    /** The real line numbers of an include pushed with only some of its lines. */
+    record PartialInclude(String file, int[] numbers) {}
 
     static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 

@@ -26,9 +26,11 @@ public record RenderResult(String html, Map<String, String> anchors, List<Headin
 
     /**
      * A problem at a body line (1-based; 0 = unknown) and column (0 = unknown), under a rule of the
-     * registry, whose severity it takes.
+     * registry, whose severity it takes. {@code file} is null for the page body, or the content-relative
+     * path of an included file when the problem is inside it (line and column are then that file's).
      */
-    public record Message(String rule, int line, int column, String text) {
-        public Message(String rule, int line, String text) { this(rule, line, 0, text); }
+    public record Message(String rule, int line, int column, String text, String file) {
+        public Message(String rule, int line, int column, String text) { this(rule, line, column, text, null); }
+        public Message(String rule, int line, String text) { this(rule, line, 0, text, null); }
     }
 }
