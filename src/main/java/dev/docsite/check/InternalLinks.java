@@ -240,10 +240,12 @@ public final class InternalLinks {
     /** Body line of an explicit anchor for {@code id} ({@code second}: of its second definition), else of a heading that would get it. */
     static int idLine(Page page, String id, boolean second) {
         String[] lines = page.body().split("\n", -1);
+        boolean[] verbatim = dev.docsite.render.Verbatim.lines(lines);   // an id shown as code is not the page's
         String[] forms = {"[[" + id + "]]", "[[" + id + ",", "[#" + id + "]", "[#" + id + ".", "[#" + id + "%", "[#" + id + ",",
                 "anchor:" + id + "[", "id=" + id + "]", "id=" + id + ",", "id=\"" + id + "\""};
         int first = 0;
         for (int i = 0; i < lines.length; i++) {
+            if (verbatim[i]) continue;
             for (String f : forms) {
                 if (lines[i].contains(f)) {
                     if (!second || first > 0) return i + 1;
@@ -255,6 +257,7 @@ public final class InternalLinks {
         if (first > 0 && !second) return first;
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
+            if (verbatim[i]) continue;
             if (l.startsWith("=") && l.replaceFirst("^=+\\s+", "").strip().toLowerCase().replaceAll("[^\\p{L}\\p{N}_\\s.-]", "")
                     .replaceAll("[\\s.-]+", "-").replaceAll("^-|-$", "").equals(id)) {
                 if (first == 0) return i + 1;
