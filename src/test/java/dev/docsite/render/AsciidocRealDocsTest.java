@@ -157,6 +157,33 @@ class AsciidocRealDocsTest {
         assertEquals("  deep\n    deeper", d.selectFirst("main pre").wholeText());
     }
 
+    /** A version built from a git ref reads its includes and embedded images from that ref, and names them so. */
+    @Test void aVersionFromAGitRefIncludesAndEmbedsFromTheRef() throws Exception {
+        Path c = content();
+        Fixture.write(c, "site.yaml", SITE.replace("  - name: \"1.0\"\n", "  - name: \"2.0\"\n  - name: \"1.0\"\n    ref: v1\n"));
+        Fixture.write(c, "snippets/tagged.adoc", TAGGED);
+        Files.createDirectories(c.resolve("pages/admin"));
+        Files.write(c.resolve("pages/admin/diagram.png"), new byte[]{1});
+        Fixture.write(c, "pages/admin/inc.yaml", page("Inc", ":data-uri:\n\ninclude::../../snippets/tagged.adoc[tags=b;missing]\n\nimage::diagram.png[D]"));
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern("content").call();
+            git.commit().setMessage("v1").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
+            git.tag().setName("v1").setAnnotated(false).call();
+            Fixture.write(c, "snippets/tagged.adoc", TAGGED.replace("Region B.", "Region B, version two."));
+            Files.write(c.resolve("pages/admin/diagram.png"), new byte[]{2});
+            Fixture.Run run = Fixture.main("check", "--content", c.toString(), "--templates", Fixture.TEMPLATES.toString(), "--no-cache",
+                    "--out", dir.resolve("site").toString());
+            assertEquals(2, run.out().lines().filter(l -> l.contains("pages/admin/inc.yaml:7: warning asciidoc/warning: tag 'missing' not found in include file: snippets/tagged.adoc [version ")).count(),
+                    run.out() + run.err());
+            Document v1 = Jsoup.parse(Files.readString(dir.resolve("site/1.0/admin/inc.html")));
+            Document v2 = Jsoup.parse(Files.readString(dir.resolve("site/2.0/admin/inc.html")));
+            assertTrue(v1.text().contains("Region B.") && !v1.text().contains("Region A."), v1.text());
+            assertTrue(v2.text().contains("Region B, version two."), v2.text());
+            assertEquals("data:image/png;base64,AQ==", v1.selectFirst("article.doc img").attr("src"));
+            assertEquals("data:image/png;base64,Ag==", v2.selectFirst("article.doc img").attr("src"));
+        }
+    }
+
     // ---- checks read the document, not code --------------------------------------------------------
 
     @Test void codeShownOnAPageIsNeverALinkOrAnId() throws Exception {
