@@ -206,8 +206,19 @@ class AsciidocRealDocsTest {
 
                 [source,asciidoc]
                 ----
+                [#header]
+                == Header
                 See xref:admin/nowhere.adoc[] and <<nowhere>>.
+                image::missing.png[Missing]
                 ----
+
+                [source,css]
+                ----
+                @import url("base.css");
+                #header { background: url(missing.png); }
+                ----
+
+                Inline pass:c[<a href="#nowhere">] shown literally and `+<img src="gone.png">+` too.
                 """));
         Fixture.assertNoFindings(check(c));
     }
