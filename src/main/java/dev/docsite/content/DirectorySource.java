@@ -28,7 +28,7 @@ public final class DirectorySource implements ContentSource {
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) return List.of();
         try (Stream<Path> s = Files.walk(base)) {
-            return s.filter(Files::isRegularFile)
+            return s.filter(Files::isRegularFile).filter(this::isInside)   // a link pointing out is not content
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> p.endsWith(suffix))
                     .sorted().toList();
@@ -41,7 +41,31 @@ public final class DirectorySource implements ContentSource {
         return new String(readBytes(path), StandardCharsets.UTF_8);
     }
 
-    @Override public byte[] readBytes(String path) throws IOException { return Files.readAllBytes(root.resolve(path)); }
+    @Override public byte[] readBytes(String path) throws IOException { return Files.readAllBytes(inside(path)); }
+
+    /**
+     * The file a content path names, refused when it resolves outside the content folder (a symbolic link
+     * pointing out, or "..") : content may come from a stranger, and what is read can end up in the site
+     * (includes, embedded images, files beside pages).
+     */
+    private Path inside(String path) throws IOException {
+        Path real = root.resolve(path).toRealPath();
+        Path realRoot = this.realRoot;
+        if (realRoot == null) this.realRoot = realRoot = root.toRealPath();
+        if (!real.startsWith(realRoot)) throw new IOException(display(path) + " resolves outside the content folder (a symbolic link?)");
+        return real;
+    }
+
+    private volatile Path realRoot;
+
+    private boolean isInside(Path p) {
+        try {
+            inside(root.relativize(p).toString());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     @Override public String display(String path) { return displayRoot + "/" + path; }
 

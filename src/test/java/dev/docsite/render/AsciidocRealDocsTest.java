@@ -184,6 +184,23 @@ class AsciidocRealDocsTest {
         }
     }
 
+    /** A symbolic link that points out of the content folder is never read: not as an include, not as an embedded image. */
+    @Test void symbolicLinksOutOfTheContentAreNotRead() throws Exception {
+        Path c = content();
+        Path secret = Fixture.write(dir, "secret.txt", "TOP SECRET");
+        Files.createDirectories(c.resolve("pages/admin"));
+        Files.createSymbolicLink(c.resolve("pages/admin/leak.png"), secret);
+        Files.createSymbolicLink(c.resolve("pages/admin/leak.adoc"), secret);
+        Path p = Fixture.write(c, "pages/admin/img.yaml", page("Img", ":data-uri:\n\nimage::leak.png[Leak]\n\ninclude::leak.adoc[]"));
+        String out = Fixture.text(check(c));
+        String html = Files.readString(dir.resolve("site/1.0/admin/img.html"));
+        String encoded = java.util.Base64.getEncoder().encodeToString("TOP SECRET".getBytes());
+        assertFalse(html.contains("TOP SECRET") || html.contains(encoded), html);
+        assertFalse(Files.exists(dir.resolve("site/1.0/admin/leak.png")));
+        assertTrue(out.contains(Fixture.at(p, "include::leak.adoc") + ": error include/unreadable"), out);
+        assertTrue(out.contains(Fixture.at(p, "image::leak.png") + ": warning asciidoc/warning: image to embed not found or not readable"), out);
+    }
+
     // ---- checks read the document, not code --------------------------------------------------------
 
     @Test void codeShownOnAPageIsNeverALinkOrAnId() throws Exception {
