@@ -58,7 +58,6 @@ public final class AsciidocRenderer implements AutoCloseable {
     public void warmUp() { asciidoctor(); }
 
     public RenderResult render(Page page, RenderInput input) {
-        // Asciidoctor converts the body with the page's attributes (see PageAttributes).
         Asciidoctor a = asciidoctor();
         RenderInput.Current cur = new RenderInput.Current(page, input);
         RenderInput.CURRENT.set(cur);
