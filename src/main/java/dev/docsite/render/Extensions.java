@@ -220,8 +220,9 @@ final class Extensions {
                             "include file '" + target + "' not found (looked for " + cur.input().source().display(resolved) + ")");
                     return;
                 }
-                String text = read(cur.input().source().readBytes(resolved), attributes.get("encoding"));
-                cur.includes().put(resolved, RenderCache.sha(text));
+                byte[] bytes = cur.input().source().readBytes(resolved);
+                String text = read(bytes, attributes.get("encoding"));
+                cur.includes().put(resolved, RenderCache.sha(bytes));
                 if (!IncludeSelection.applies(attributes)) {
                     reader.pushInclude(text, resolved, resolved, 1, attributes);
                     return;

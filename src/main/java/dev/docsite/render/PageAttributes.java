@@ -125,7 +125,9 @@ final class PageAttributes {
             String data;
             try {
                 if (resolved.startsWith("..") || resolved.startsWith("/") || !cur.input().source().exists(resolved)) throw new IOException("missing");
-                data = "data:" + mimeType(resolved) + ";base64," + Base64.getEncoder().encodeToString(cur.input().source().readBytes(resolved));
+                byte[] bytes = cur.input().source().readBytes(resolved);
+                cur.includes().put(resolved, RenderCache.sha(bytes));   // an input of the render, like an include
+                data = "data:" + mimeType(resolved) + ";base64," + Base64.getEncoder().encodeToString(bytes);
             } catch (IOException | IllegalArgumentException e) {
                 cur.messages().add(new RenderResult.Message(dev.docsite.rules.RenderRules.ASCIIDOC_WARNING.id(), cur.lineOf(path, 1), 0,
                         "image to embed not found or not readable: " + cur.input().source().display(resolved), null));

@@ -33,6 +33,13 @@ public final class RenderCache {
         } catch (java.security.NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
     }
 
+    /** SHA-256 of bytes as hex: what proves an included file or an embedded image unchanged. */
+    public static String sha(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
+    }
+
     public static RenderCache memoryOnly() { return new RenderCache(null); }
 
     public RenderResult get(String key) {

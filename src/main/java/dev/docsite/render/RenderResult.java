@@ -13,7 +13,7 @@ import java.util.Map;
  * @param errorIds catalog ids the page refers to through the error macros, with the body line
  * @param tables   catalogs whose error table the page shows, as "catalog|audience"
  * @param messages problems found while rendering: Asciidoctor's warnings and the extensions' errors
- * @param includes files pulled in with include::, with a hash of their content (for cache validity)
+ * @param includes files pulled in with include:: or embedded as images (data-uri), with a hash of their bytes (for cache validity)
  */
 public record RenderResult(String html, Map<String, String> anchors, List<Heading> headings,
                            List<Ref> errorIds, List<String> tables, List<Message> messages,

@@ -266,7 +266,7 @@ public final class SiteBuilder {
         for (Map.Entry<String, String> inc : r.includes().entrySet()) {
             try {
                 if (!job.version.input().source().exists(inc.getKey())) return false;
-                if (!RenderCache.sha(job.version.input().source().read(inc.getKey())).equals(inc.getValue())) return false;
+                if (!RenderCache.sha(job.version.input().source().readBytes(inc.getKey())).equals(inc.getValue())) return false;
             } catch (IOException e) {
                 return false;
             }
@@ -282,7 +282,9 @@ public final class SiteBuilder {
         StringBuilder b = new StringBuilder(p.body().length() + 256);
         b.append(dev.docsite.render.RenderCache.RENDERER_VERSION).append('\0').append(p.id()).append('\0').append(p.path()).append('\0').append(p.body());
         String body = p.body();
-        if (body.contains("docsite-version") || body.contains("include::")) b.append("\0v=").append(v.name());
+        // Includes and embedded images (data-uri) are read from the version's own source.
+        if (body.contains("docsite-version") || body.contains("include::") || body.contains("data-uri")
+                || v.input().attributes().containsKey("data-uri")) b.append("\0v=").append(v.name());
         // Site attributes are inputs of every page (a page may read them, and they change how Asciidoctor converts).
         if (!v.input().attributes().isEmpty()) v.input().attributes().values().forEach(a ->
                 b.append("\0a=").append(a.name()).append('=').append(a.value()).append(a.soft() ? "@" : ""));

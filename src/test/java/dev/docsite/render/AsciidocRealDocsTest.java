@@ -326,6 +326,19 @@ class AsciidocRealDocsTest {
         assertEquals("product=New name", Jsoup.parse(t.read("1.0/admin/attrs.html")).selectFirst("#v").text());
     }
 
+    @Test void anEmbeddedImageThatChangesRendersThePageAgain() throws Exception {
+        Path c = content();
+        Files.createDirectories(c.resolve("pages/admin"));
+        Files.write(c.resolve("pages/admin/diagram.png"), new byte[]{1});
+        Fixture.write(c, "pages/admin/img.yaml", page("Img", ":data-uri:\n\nimage::diagram.png[D]"));
+        dev.docsite.TestSite t = new dev.docsite.TestSite(dir);
+        assertEquals(0, t.run("build").exit());
+        assertEquals("data:image/png;base64,AQ==", Jsoup.parse(t.read("1.0/admin/img.html")).selectFirst("article.doc img").attr("src"));
+        Files.write(c.resolve("pages/admin/diagram.png"), new byte[]{2});
+        assertEquals(0, t.run("build").exit());
+        assertEquals("data:image/png;base64,Ag==", Jsoup.parse(t.read("1.0/admin/img.html")).selectFirst("article.doc img").attr("src"));
+    }
+
     // ---- ids and aliases ---------------------------------------------------------------------------
 
     @Test void nestedIndexIdsAreAllowedButLandingPagesStayReserved() throws Exception {
