@@ -11,7 +11,6 @@ import dev.docsite.render.RenderedPage.PageLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,11 +30,7 @@ final class LinkResolver {
      * @param anchors     page id to its anchors (id to heading text, "" for other elements)
      * @param aliasOwner  alias to the id of the page that carries it
      */
-    record Targets(Map<String, String> titles, Map<String, Map<String, String>> anchors, Map<String, String> aliasOwner) {
-        static final Targets NONE = new Targets(Map.of(), Map.of(), Map.of());
-    }
-
-    static RenderedPage resolve(Page page, String version, RenderResult raw) { return resolve(page, version, raw, Targets.NONE); }
+    record Targets(Map<String, String> titles, Map<String, Map<String, String>> anchors, Map<String, String> aliasOwner) {}
 
     /** Whether a render shows an xref written without text, whose text {@link #resolve} fills in from the target. */
     static boolean hasTextlessXref(RenderResult raw) { return raw.html().contains(">" + Links.MARKER); }

@@ -114,6 +114,17 @@ class AsciidocRealDocsTest {
         assertTrue(out.contains(Fixture.at(p, "tag=nope") + ": warning asciidoc/warning: tag 'nope' not found in include file: snippets/tagged.adoc"), out);
     }
 
+    /** Tag mistakes in the included file are reported at its own lines, in Asciidoctor's words. */
+    @Test void unclosedAndUnexpectedTagsAreReportedInTheIncludedFile() throws Exception {
+        Path c = content();
+        Path inc = Fixture.write(c, "snippets/broken.adoc", "// tag::a[]\nA.\n// end::b[]\n// end::a[]\n// tag::b[]\nB.\n");
+        Fixture.write(c, "pages/admin/inc.yaml", page("Inc", "include::../../snippets/broken.adoc[tags=a;b]"));
+        String out = Fixture.text(check(c));
+        String file = inc.toAbsolutePath().normalize().toString();
+        assertTrue(out.contains(file + ":3: warning asciidoc/warning: unexpected end tag 'b' at line 3 of include file: snippets/broken.adoc"), out);
+        assertTrue(out.contains(file + ":5: warning asciidoc/warning: detected unclosed tag 'b' starting at line 5 of include file: snippets/broken.adoc"), out);
+    }
+
     @Test void aProblemInsideAnIncludedFileIsReportedAtThatFilesOwnLine() throws Exception {
         Path c = content();
         StringBuilder longFile = new StringBuilder();
