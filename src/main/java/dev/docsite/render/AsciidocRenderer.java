@@ -71,7 +71,7 @@ public final class AsciidocRenderer implements AutoCloseable {
             Options options = Options.builder().safe(SafeMode.SAFE).sourcemap(true).standalone(false)
                     .baseDir(PageAttributes.emptyBase().toFile()).attributes(attrs).build();
             html = a.convert(PageAttributes.body(page), options);
-            if (PageAttributes.dataUri(page, input)) html = PageAttributes.embedImages(html, cur);
+            if (PageAttributes.dataUri(page, input, cur.includedDataUri().get())) html = PageAttributes.embedImages(html, cur);
         } catch (RuntimeException e) {
             // A crash inside Asciidoctor or an extension is reported against the page, not as a stack trace.
             cur.messages().add(new RenderResult.Message(RenderRules.ASCIIDOC_CRASH.id(), 0, "Asciidoctor failed on this page: " + e.getMessage()));

@@ -222,6 +222,12 @@ final class Extensions {
                 }
                 byte[] bytes = cur.input().source().readBytes(resolved);
                 String text = read(bytes, attributes.get("encoding"));
+                // A shared attributes file may set data-uri: docsite embeds the images itself (see PageAttributes).
+                Boolean dataUri = PageAttributes.lastEntry(text);
+                if (dataUri != null) {
+                    cur.includedDataUri().set(dataUri);
+                    text = PageAttributes.withoutDataUri(text);
+                }
                 cur.includes().put(resolved, RenderCache.sha(bytes));
                 if (!IncludeSelection.applies(attributes)) {
                     reader.pushInclude(text, resolved, resolved, 1, attributes);

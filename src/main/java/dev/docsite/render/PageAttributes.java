@@ -88,21 +88,35 @@ final class PageAttributes {
 
     private static final Pattern DATA_URI_ENTRY = Pattern.compile("(?m)^:(!?)data-uri(!?):[ \\t]*(.*)$");
 
-    /** Whether images are embedded: a hard site attribute decides; otherwise the page's own entry, then a soft site attribute. */
-    static boolean dataUri(Page page, RenderInput input) {
+    /**
+     * Whether images are embedded: a hard site attribute decides; otherwise the page's own last entry (in
+     * the body, else in an included file such as a shared attributes file), then a soft site attribute.
+     */
+    static boolean dataUri(Page page, RenderInput input, Boolean fromIncludes) {
         SiteConfig.Attribute site = input.attributes().get("data-uri");
         if (site != null && !site.soft()) return site.value() != null;
-        Matcher m = DATA_URI_ENTRY.matcher(page.body());
-        Boolean fromPage = null;
-        while (m.find()) fromPage = m.group(1).isEmpty() && m.group(2).isEmpty();
+        Boolean fromPage = lastEntry(page.body());
         if (fromPage != null) return fromPage;
+        if (fromIncludes != null) return fromIncludes;
         return site != null && site.value() != null;
     }
 
+    /** The last data-uri entry of a text: true set, false unset, null none. */
+    static Boolean lastEntry(String text) {
+        if (!text.contains("data-uri")) return null;
+        Matcher m = DATA_URI_ENTRY.matcher(text);
+        Boolean last = null;
+        while (m.find()) last = m.group(1).isEmpty() && m.group(2).isEmpty();
+        return last;
+    }
+
     /** The body Asciidoctor sees: a data-uri entry renamed (same lines), so Asciidoctor does not try to read images itself. */
-    static String body(Page page) {
-        if (!page.body().contains("data-uri")) return page.body();
-        return DATA_URI_ENTRY.matcher(page.body()).replaceAll(":$1docsite-data-uri$2: $3");
+    static String body(Page page) { return withoutDataUri(page.body()); }
+
+    /** A text with its data-uri entries renamed, line for line (bodies and included files). */
+    static String withoutDataUri(String text) {
+        if (!text.contains("data-uri")) return text;
+        return DATA_URI_ENTRY.matcher(text).replaceAll(":$1docsite-data-uri$2: $3");
     }
 
     /**

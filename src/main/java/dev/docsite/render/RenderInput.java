@@ -38,10 +38,12 @@ public record RenderInput(String version, List<ErrorCatalog> catalogs, Map<Strin
      */
     record Current(Page page, RenderInput input, List<RenderResult.Ref> errorIds, List<String> tables,
                    List<RenderResult.Message> messages, Map<String, String> includes, String[] bodyLines,
-                   Map<String, Integer> macroLines, List<PartialInclude> partials) {
+                   Map<String, Integer> macroLines, List<PartialInclude> partials,
+                   java.util.concurrent.atomic.AtomicReference<Boolean> includedDataUri) {
         Current(Page page, RenderInput input) {
             this(page, input, new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
-                    new java.util.LinkedHashMap<>(), page.body().split("\n", -1), new java.util.HashMap<>(), new java.util.ArrayList<>());
+                    new java.util.LinkedHashMap<>(), page.body().split("\n", -1), new java.util.HashMap<>(), new java.util.ArrayList<>(),
+                    new java.util.concurrent.atomic.AtomicReference<>());
         }
 
         /**

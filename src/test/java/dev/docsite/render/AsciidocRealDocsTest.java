@@ -337,6 +337,17 @@ class AsciidocRealDocsTest {
         assertEquals("product=New name", Jsoup.parse(t.read("1.0/admin/attrs.html")).selectFirst("#v").text());
     }
 
+    /** Antora sites keep shared attributes in a file every page includes; data-uri set there works too. */
+    @Test void dataUriSetInASharedAttributesFileEmbedsToo() throws Exception {
+        Path c = content();
+        Files.createDirectories(c.resolve("pages/admin"));
+        Files.write(c.resolve("pages/admin/diagram.png"), new byte[]{1, 2, 3});
+        Fixture.write(c, "partials/attributes.adoc", ":data-uri:\n:product: Mattermost\n");
+        Fixture.write(c, "pages/admin/img.yaml", page("Img", "include::../../partials/attributes.adoc[]\n\n{product}\n\nimage::diagram.png[D]"));
+        Fixture.assertNoFindings(check(c));
+        assertEquals("data:image/png;base64,AQID", written("admin/img").selectFirst("article.doc img").attr("src"));
+    }
+
     @Test void anEmbeddedImageThatChangesRendersThePageAgain() throws Exception {
         Path c = content();
         Files.createDirectories(c.resolve("pages/admin"));
