@@ -49,6 +49,7 @@ public final class InternalLinks {
     public static final String ALIAS_XREF = LinkRules.ALIAS_XREF.id();
     public static final String ALIAS_REDIRECT = LinkRules.ALIAS_REDIRECT.id();
     public static final String VERSION_SWITCHER = LinkRules.VERSION_SWITCHER.id();
+    public static final String INTERNAL_SCHEME = LinkRules.INTERNAL_SCHEME.id();
 
     private final BuildResult build;
     private final Path root;
@@ -90,6 +91,7 @@ public final class InternalLinks {
                 }
             }
             checkDuplicateIds(v, p, layoutIds);
+            checkInternalScheme(v, p);
             checkSwitcher(v, p.outputPath(), p.page().id(), p.page().audience(), p.page().pos());
         }
         SiteConfig config = v.content().config();
@@ -168,6 +170,28 @@ public final class InternalLinks {
 
     static String decode(String s) { return Links.decodeFragment(s); }
 
+    // ---- docsite's link code left on a page ----------------------------------------------------------
+
+    /** A link or link text still holding {@link dev.docsite.render.Links#MARKER}: the written page would show or link to it. */
+    private void checkInternalScheme(VersionBuild v, RenderedPage p) {
+        String html = p.html(), marker = dev.docsite.render.Links.MARKER;
+        if (!html.contains(marker)) return;
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        dev.docsite.render.HtmlAttributes.scan(html, (tag, name, vs, ve) -> {
+            if (html.startsWith(marker, vs) && ve > vs) found.add(html.substring(vs, ve));
+        });
+        for (int i = html.indexOf(">" + marker); i >= 0; i = html.indexOf(">" + marker, i + 1)) {
+            int end = html.indexOf('<', i);
+            found.add(html.substring(i + 1, end < 0 ? html.length() : end));
+        }
+        SourceLines lines = new SourceLines(p.page());
+        for (String f : found) {
+            String target = f.substring(marker.length()).replaceFirst("\\.html(#.*)?$", "");
+            add(p.page().bodyPos(lines.lineContaining(target)), INTERNAL_SCHEME, "the page would show docsite's internal link code '" + f
+                    + "' (expected a relative URL; write links to pages as xref:" + target + ".adoc[text])", v);
+        }
+    }
+
     // ---- duplicate ids -----------------------------------------------------------------------------
 
     private void checkDuplicateIds(VersionBuild v, RenderedPage p, Set<String> layoutIds) {
@@ -212,10 +236,12 @@ public final class InternalLinks {
     /** Body line of an explicit anchor for {@code id} ({@code second}: of its second definition), else of a heading that would get it. */
     static int idLine(Page page, String id, boolean second) {
         String[] lines = page.body().split("\n", -1);
+        boolean[] verbatim = dev.docsite.render.Verbatim.lines(lines);   // an id shown as code is not the page's
         String[] forms = {"[[" + id + "]]", "[[" + id + ",", "[#" + id + "]", "[#" + id + ".", "[#" + id + "%", "[#" + id + ",",
                 "anchor:" + id + "[", "id=" + id + "]", "id=" + id + ",", "id=\"" + id + "\""};
         int first = 0;
         for (int i = 0; i < lines.length; i++) {
+            if (verbatim[i]) continue;
             for (String f : forms) {
                 if (lines[i].contains(f)) {
                     if (!second || first > 0) return i + 1;
@@ -227,6 +253,7 @@ public final class InternalLinks {
         if (first > 0 && !second) return first;
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
+            if (verbatim[i]) continue;
             if (l.startsWith("=") && l.replaceFirst("^=+\\s+", "").strip().toLowerCase().replaceAll("[^\\p{L}\\p{N}_\\s.-]", "")
                     .replaceAll("[\\s.-]+", "-").replaceAll("^-|-$", "").equals(id)) {
                 if (first == 0) return i + 1;

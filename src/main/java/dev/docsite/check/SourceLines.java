@@ -18,6 +18,7 @@ final class SourceLines {
 
     private final Page page;
     private String[] lines;              // split on first use: most pages never need a line
+    private boolean[] verbatim;          // lines inside listing, literal, passthrough and comment blocks
     private List<Integer> wordLine;      // the body's words in order, with the line each is on
     private List<String> wordText;
 
@@ -28,12 +29,18 @@ final class SourceLines {
         return lines;
     }
 
+    /** Whether a line is inside a block shown as code: a macro or table written there is not the page's. */
+    private boolean verbatim(int i) {
+        if (verbatim == null) verbatim = dev.docsite.render.Verbatim.lines(lines());
+        return verbatim[i];
+    }
+
     /** Line of the {@code occurrence}-th (0-based) line that starts with {@code prefix} (after indentation). */
     int lineStartingWith(String prefix, int occurrence) {
         String[] lines = lines();
         int seen = 0, first = 0;
         for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].stripLeading().startsWith(prefix)) continue;
+            if (!lines[i].stripLeading().startsWith(prefix) || verbatim(i)) continue;
             if (first == 0) first = i + 1;
             if (seen++ == occurrence) return i + 1;
         }
@@ -49,6 +56,7 @@ final class SourceLines {
         boolean inTable = false;
         int seen = 0, firstInTable = 0;
         for (int i = 0; i < lines.length; i++) {
+            if (verbatim(i)) continue;
             String l = lines[i].strip();
             if (l.startsWith("|===")) { inTable = !inTable; continue; }
             if (inTable && lines[i].contains(text)) {

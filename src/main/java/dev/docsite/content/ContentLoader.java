@@ -22,12 +22,19 @@ import java.util.regex.Pattern;
  * Every problem of the run is collected and thrown together; nothing is half-loaded.
  */
 public final class ContentLoader {
+<<<<<<< HEAD
     static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "terms", "allow_raw_html");
     static final List<String> TERM_KEYS = List.of("avoid", "use", "reason", "match_case");
     static final List<String> AUDIENCE_KEYS = List.of("id", "title");
     static final List<String> VERSION_KEYS = List.of("name", "ref");
     static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore",
             "deadline_seconds", "allow_private_redirects");
+=======
+    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "attributes");
+    static final List<String> AUDIENCE_KEYS = List.of("id", "title");
+    static final List<String> VERSION_KEYS = List.of("name", "ref", "attributes");
+    static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore");
+>>>>>>> issue18
     static final List<String> PAGE_KEYS = List.of("title", "audience", "summary", "order", "since", "until", "aliases", "body");
     static final List<String> CATALOG_KEYS = List.of("title", "errors");
     static final List<String> ERROR_KEYS = List.of("id", "layer", "http", "scenario", "user_title", "user_message",
@@ -234,7 +241,11 @@ public final class ContentLoader {
             if (name == null) continue;
             if (versions.stream().anyMatch(x -> x.name().equals(name))) problems.add(vm.pos("name"), ContentRules.FIELD_VALUE.id(), "duplicate version '" + name + "'");
             else if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) problems.add(vm.pos("name"), ContentRules.FIELD_VALUE.id(), "version name '" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
+<<<<<<< HEAD
             else versions.add(new SiteConfig.VersionSpec(name, ref, v.pos(), ref == null ? v.pos() : vm.pos("ref")));
+=======
+            else versions.add(new SiteConfig.VersionSpec(name, ref, v.pos(), attributes(v.get("attributes"), "version " + name)));
+>>>>>>> issue18
         }
         if (versions.isEmpty() && m.has("versions")) problems.add(m.pos("versions"), ContentRules.MISSING_FIELD.id(), "site.yaml declares no version (expected at least one, newest first)");
         SiteConfig.LinksConfig links = SiteConfig.LinksConfig.defaults();
@@ -277,6 +288,7 @@ public final class ContentLoader {
             else if (!avoid.isEmpty() && reason != null) terms.add(new SiteConfig.Term(List.copyOf(avoid), use, reason, Boolean.TRUE.equals(matchCase), t.pos()));
         }
         if (title == null || audiences.isEmpty() || versions.isEmpty()) return null;
+<<<<<<< HEAD
         return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, List.copyOf(terms), Boolean.TRUE.equals(allowRawHtml), root.pos());
     }
 
@@ -289,6 +301,44 @@ public final class ContentLoader {
         } catch (java.net.URISyntaxException e) {
             return false;
         }
+=======
+        List<SiteConfig.Attribute> attributes = attributes(root.get("attributes"), "site.yaml");
+        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, root.pos(), attributes);
+    }
+
+    /** Attributes docsite sets on every page itself: links and per-page values depend on them. */
+    static final java.util.Set<String> OWN_ATTRIBUTES = java.util.Set.of("docname", "docfile", "docdir", "relfileprefix", "relfilesuffix",
+            "docsite-version", "docsite-page", "outfilesuffix", "safe-mode-level", "safe-mode-name");
+
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
+
+    /** An {@code attributes:} mapping (Antora's conventions: value@ soft, false or ~ hard unset, false@ soft unset). */
+    private List<SiteConfig.Attribute> attributes(YNode node, String where) {
+        if (node == null || node.kind() == YNode.Kind.NULL) return List.of();
+        if (node.kind() != YNode.Kind.MAP) {
+            problems.add(node.pos(), ContentRules.FIELD_TYPE.id(), "attributes in " + where + " has the wrong type: expected a mapping of attribute names to values, found " + node.describeKind());
+            return List.of();
+        }
+        List<SiteConfig.Attribute> out = new ArrayList<>();
+        node.entries().forEach((name, v) -> {
+            SourcePos pos = node.keyPos(name);
+            if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+                problems.add(pos, ContentRules.FIELD_VALUE.id(), "attribute name '" + name + "' in " + where + " is not an AsciiDoc attribute name (expected letters, digits, '_' and '-')");
+            } else if (OWN_ATTRIBUTES.contains(name)) {
+                problems.add(pos, ContentRules.FIELD_VALUE.id(), "attribute '" + name + "' in " + where + " is set by docsite for every page and cannot be set here");
+            } else if (!v.isScalar()) {
+                problems.add(v.pos(), ContentRules.FIELD_TYPE.id(), "attribute '" + name + "' in " + where + " has the wrong type: expected text, a number, true or false");
+            } else if (v.kind() == YNode.Kind.NULL || (v.kind() == YNode.Kind.BOOLEAN && "false".equals(v.text()))) {
+                out.add(new SiteConfig.Attribute(name, null, false, pos));
+            } else {
+                String text = v.kind() == YNode.Kind.BOOLEAN ? "" : v.text() == null ? "" : v.text();
+                boolean soft = text.endsWith("@");
+                if (soft) text = text.substring(0, text.length() - 1);
+                out.add(new SiteConfig.Attribute(name, soft && text.equals("false") ? null : text, soft, pos));
+            }
+        });
+        return List.copyOf(out);
+>>>>>>> issue18
     }
 
     private static int orDefault(Integer v, int d) { return v == null ? d : v; }
@@ -353,13 +403,21 @@ public final class ContentLoader {
                 + String.join(", ", names) + ")");
     }
 
+    /**
+     * Ids whose file docsite writes itself: the version's home (index), an audience's landing page
+     * (&lt;audience&gt;/index) and search. A deeper .../index (admin/sso/index) collides with nothing.
+     */
+    static boolean isLandingPath(String id) {
+        return id.equals("index") || id.equals("search") || (id.endsWith("/index") && id.indexOf('/') == id.length() - "/index".length());
+    }
+
     private void checkPageIds(List<Page> pages, SiteConfig config) {
         Map<String, Page> byId = new HashMap<>();
         for (Page p : pages) {
             Page other = byId.putIfAbsent(p.id(), p);
             if (other != null)
                 problems.add(p.pos(), ContentRules.DUPLICATE_PAGE.id(), "duplicate page id '" + p.id() + "': " + other.pos().file() + " has the same id (expected one file per page id)");
-            if (p.id().equals("index") || p.id().endsWith("/index") || p.id().equals("search"))
+            if (isLandingPath(p.id()))
                 problems.add(p.pos(), ContentRules.RESERVED_ID.id(), "page id '" + p.id() + "' is reserved: it would overwrite a generated landing page (expected another file name)");
             if (config.versionIndex(p.id().split("/")[0]) >= 0 || p.id().startsWith("_/"))
                 problems.add(p.pos(), ContentRules.RESERVED_ID.id(), "page id '" + p.id() + "' starts with a reserved folder name (a version name or _)");
@@ -373,7 +431,13 @@ public final class ContentLoader {
                     problems.add(at, ContentRules.ALIAS.id(), "alias '" + alias + "' collides with the page " + byId.get(alias).pos().file()
                             + " (expected an old page id that no page uses any more)");
                 else if (aliasOwner.containsKey(alias) && aliasOwner.get(alias) != p)
+<<<<<<< HEAD
                     problems.add(at, ContentRules.ALIAS.id(), "alias '" + alias + "' is also claimed by " + aliasOwner.get(alias).pos().file());
+=======
+                    problems.add(p.pos(), ContentRules.ALIAS.id(), "alias '" + alias + "' is also claimed by " + aliasOwner.get(alias).pos().file());
+                else if (isLandingPath(alias))
+                    problems.add(p.pos(), ContentRules.RESERVED_ID.id(), "alias '" + alias + "' is reserved: its redirect page would overwrite a generated landing page");
+>>>>>>> issue18
                 else if (!PAGE_ID.matcher(alias).matches())
                     problems.add(at, ContentRules.ALIAS.id(), "alias '" + alias + "' is not a page id (expected a path like admin/old-name)");
                 else aliasOwner.put(alias, p);

@@ -29,6 +29,7 @@ public final class DirectorySource implements ContentSource {
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) return List.of();
         try (Stream<Path> s = Files.walk(base)) {
+            // A link pointing out of the folder is listed: reading it is refused, and reported (security/outside-content).
             return s.filter(Files::isRegularFile)
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> p.endsWith(suffix))

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** content/site.yaml: the site's title, audiences in navigation order and versions newest first. */
 public record SiteConfig(String title, String baseUrl, String editUrl, List<Audience> audiences,
-                         List<VersionSpec> versions, LinksConfig links, List<Term> terms, boolean allowRawHtml, SourcePos pos) {
+                         List<VersionSpec> versions, LinksConfig links, List<Term> terms, boolean allowRawHtml, SourcePos pos,
+                         List<Attribute> attributes) {
 
     /**
      * A wording decision (site.yaml {@code terms:}): phrases to avoid in reader text, the wording to use
@@ -13,10 +14,27 @@ public record SiteConfig(String title, String baseUrl, String editUrl, List<Audi
      */
     public record Term(List<String> avoid, String use, String reason, boolean matchCase, SourcePos pos) {}
 
+    /**
+     * An AsciiDoc attribute set for every page (site.yaml {@code attributes:}, or a version's own). As in
+     * Antora: a value is hard set (pages cannot change it) unless it ends with {@code @} (soft: a page's
+     * own entry wins); YAML {@code false} or {@code ~} unsets it for good, {@code false@} unsets it softly.
+     *
+     * @param value the value without the trailing {@code @}; null when the attribute is unset
+     */
+    public record Attribute(String name, String value, boolean soft, SourcePos pos) {}
+
+    /** The attributes of a version's pages: the site's, with the version's own replacing those of the same name. */
+    public java.util.Map<String, Attribute> attributesFor(String version) {
+        java.util.Map<String, Attribute> out = new java.util.TreeMap<>();
+        for (Attribute a : attributes) out.put(a.name(), a);
+        for (VersionSpec v : versions) if (v.name().equals(version)) for (Attribute a : v.attributes()) out.put(a.name(), a);
+        return out;
+    }
+
     public record Audience(String id, String title, SourcePos pos) {}
 
     /** A version to build; {@code ref} names a git revision to build it from (null: the content being built). */
-    public record VersionSpec(String name, String ref, SourcePos pos, SourcePos refPos) {}
+    public record VersionSpec(String name, String ref, SourcePos pos, SourcePos refPos, List<Attribute> attributes) {}
 
     /**
      * @param deadlineSeconds      whole external check's budget; URLs not asked by then are reported unchecked

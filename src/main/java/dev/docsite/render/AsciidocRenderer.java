@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class AsciidocRenderer implements AutoCloseable {
     private static final Pattern HEADING = Pattern.compile("<h([23]) id=\"([^\"]+)\"[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
+    private static final Pattern SECTION_HEADING = Pattern.compile("<h([2-6]) id=\"([^\"]+)\"[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern TAGS = Pattern.compile("<[^>]+>");
 
     private static final AsciidocRenderer SHARED = new AsciidocRenderer();
@@ -73,6 +74,7 @@ public final class AsciidocRenderer implements AutoCloseable {
         logs.get().clear();
         String html;
         try {
+<<<<<<< HEAD
             Attributes attrs = Attributes.builder()
                     .attribute("docsite-version", input.version())
                     .attribute("idprefix", "")
@@ -86,9 +88,16 @@ public final class AsciidocRenderer implements AutoCloseable {
                     .attribute("data-uri!", "")
                     .attribute("docsite-page", page.id())
                     .build();
+=======
+            // Site attributes, the page's place in the content (docname, docfile; docdir is set by
+            // Extensions.PageDir) and docsite's own; Asciidoctor's base folder holds no file.
+            Attributes attrs = Attributes.builder().build();
+            PageAttributes.of(page, input).forEach(attrs::setAttribute);
+>>>>>>> issue18
             Options options = Options.builder().safe(SafeMode.SAFE).sourcemap(true).standalone(false)
-                    .attributes(attrs).build();
-            html = a.convert(page.body(), options);
+                    .baseDir(PageAttributes.emptyBase().toFile()).attributes(attrs).build();
+            html = a.convert(PageAttributes.body(page), options);
+            if (PageAttributes.dataUri(page, input, cur.includedDataUri().get())) html = PageAttributes.embedImages(html, cur);
         } catch (RuntimeException e) {
             // A crash inside Asciidoctor or an extension is reported against the page, not as a stack trace.
             cur.messages().add(new RenderResult.Message(RenderRules.ASCIIDOC_CRASH.id(), 0, "Asciidoctor failed on this page: " + e.getMessage()));
@@ -97,13 +106,15 @@ public final class AsciidocRenderer implements AutoCloseable {
             RenderInput.CURRENT.remove();
         }
         for (LogRecord r : logs.get()) {
-            int line = r.getCursor() == null ? lineFromMessage(cur, r.getMessage()) : r.getCursor().getLineNumber();
+            // A record inside an included file keeps that file (content-relative), with its real line.
+            String file = r.getCursor() == null ? null : cur.fileOf(r.getCursor().getFile());
+            int line = r.getCursor() == null ? lineFromMessage(cur, r.getMessage()) : cur.lineIn(file, r.getCursor().getLineNumber());
             String rule = switch (r.getSeverity()) {
                 case ERROR, FATAL -> RenderRules.ASCIIDOC_ERROR.id();
                 case WARN -> RenderRules.ASCIIDOC_WARNING.id();
                 default -> RenderRules.ASCIIDOC_INFO.id();
             };
-            cur.messages().add(new RenderResult.Message(rule, line, r.getMessage()));
+            cur.messages().add(new RenderResult.Message(rule, line, 0, r.getMessage(), file));
         }
         logs.get().clear();
         return new RenderResult(html, anchors(html), headings(html), List.copyOf(cur.errorIds()), List.copyOf(cur.tables()),
@@ -121,7 +132,9 @@ public final class AsciidocRenderer implements AutoCloseable {
     static Map<String, String> anchors(String html) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String id : idCounts(html).keySet()) out.put(id, "");
-        for (RenderResult.Heading h : headings(html)) out.put(h.id(), h.title());
+        // Titles of every section level: an xref without text to a section shows it.
+        Matcher m = SECTION_HEADING.matcher(html);
+        while (m.find()) out.put(m.group(2), org.jsoup.parser.Parser.unescapeEntities(TAGS.matcher(m.group(3)).replaceAll("").strip(), false));
         return out;
     }
 
@@ -140,22 +153,8 @@ public final class AsciidocRenderer implements AutoCloseable {
         return idCounts(html).entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
     }
 
-    /**
-     * Every non-empty {@code id="..."} attribute of the HTML with how often it occurs, in document order.
-     * A plain indexOf scan: the link checks run it on every page of every version, where a regex
-     * starting with \s costs most of their time.
-     */
-    public static Map<String, Integer> idCounts(String html) {
-        Map<String, Integer> count = new LinkedHashMap<>();
-        int i = 0;
-        while ((i = html.indexOf("id=\"", i)) >= 0) {
-            int start = i + 4, end = html.indexOf('"', start);
-            if (end < 0) break;
-            if (i > 0 && Character.isWhitespace(html.charAt(i - 1)) && end > start) count.merge(html.substring(start, end), 1, Integer::sum);
-            i = end + 1;
-        }
-        return count;
-    }
+    /** Every non-empty id of a real element of the HTML (never text shown as code) with how often it occurs, in document order. */
+    public static Map<String, Integer> idCounts(String html) { return HtmlAttributes.idCounts(html); }
 
     @Override public void close() {
         Asciidoctor a = asciidoctor;

@@ -42,7 +42,11 @@ final class Extensions {
         r.inlineMacro(new ErrorRef());
         r.treeprocessor(new LiveJson());
         r.includeProcessor(new ContentInclude());
+<<<<<<< HEAD
         r.treeprocessor(new RawHtml());
+=======
+        r.preprocessor(new PageDir());
+>>>>>>> issue18
     }
 
     static int line(StructuralNode node) {
@@ -223,25 +227,52 @@ final class Extensions {
         }
     }
 
-    /** include:: reads from the content source (work tree or git revision) and never outside content/. */
+    /**
+     * docdir is the page's folder relative to the content root: Asciidoctor sets it from its base folder
+     * (an empty private folder, see PageAttributes) before any extension runs, so it is replaced here,
+     * before the header is read.
+     */
+    static final class PageDir extends org.asciidoctor.extension.Preprocessor {
+        @Override public org.asciidoctor.extension.Reader process(Document document, PreprocessorReader reader) {
+            document.setAttribute("docdir", PageAttributes.docdir(RenderInput.current().page()), true);
+            return reader;
+        }
+    }
+
+    /**
+     * include:: reads from the content source (work tree or git revision) and never outside content/.
+     * Paths are relative to the including file's folder (the page's folder for the body), as in Asciidoctor;
+     * lines=, tag= and tags= select as Asciidoctor does ({@link IncludeSelection}); leveloffset and indent
+     * are applied by Asciidoctor's reader from the attributes passed on; encoding names the file's charset.
+     */
     static final class ContentInclude extends IncludeProcessor {
         @Override public boolean handles(String target) { return true; }
 
         @Override public void process(Document document, PreprocessorReader reader, String target, Map<String, Object> attributes) {
             RenderInput.Current cur = RenderInput.current();
-            String pageDir = Path.of(cur.page().path()).getParent().toString().replace('\\', '/');
-            String resolved = target.startsWith("/") ? null : Path.of(pageDir).resolve(target).normalize().toString().replace('\\', '/');
+            String from = cur.fileOf(reader.getFile());          // null: the page body
+            int at = reader.getLineNumber() - 1;                 // the directive's line (the reader has moved past it)
+            Path fromPath = Path.of(from == null ? cur.page().path() : from);
+            String dir = fromPath.getParent() == null ? "" : fromPath.getParent().toString().replace('\\', '/');
+            String resolved = target.startsWith("/") ? null : Path.of(dir).resolve(target).normalize().toString().replace('\\', '/');
             if (target.contains("://") || resolved == null || resolved.startsWith("..") || resolved.startsWith("/")) {
+<<<<<<< HEAD
                 cur.messages().add(new RenderResult.Message(dev.docsite.rules.SecurityRules.OUTSIDE_CONTENT.id(), reader.getLineNumber() - 1,
                         "include of '" + target + "' refused: includes must stay inside the content folder"));
+=======
+                cur.report(RenderRules.OUTSIDE_CONTENT.id(), from, at,
+                        "include of '" + target + "' refused: includes must stay inside the content folder");
+>>>>>>> issue18
                 return;
             }
             try {
                 if (!cur.input().source().exists(resolved)) {
-                    cur.messages().add(new RenderResult.Message(RenderRules.INCLUDE_MISSING.id(), reader.getLineNumber() - 1,
-                            "include file '" + target + "' not found (looked for " + cur.input().source().display(resolved) + ")"));
+                    if (attributes.containsKey("optional-option")) return;   // Asciidoctor drops a missing optional include quietly
+                    cur.report(RenderRules.INCLUDE_MISSING.id(), from, at,
+                            "include file '" + target + "' not found (looked for " + cur.input().source().display(resolved) + ")");
                     return;
                 }
+<<<<<<< HEAD
                 String text = cur.input().source().read(resolved);
                 cur.includes().put(resolved, RenderCache.sha(text));
                 // Inline passthroughs of the included text are reported at the include line.
@@ -253,10 +284,45 @@ final class Extensions {
                 // The source refused it: a link out of content/, or not UTF-8.
                 cur.messages().add(new RenderResult.Message(e.rule(), reader.getLineNumber() - 1,
                         "include of '" + target + "' refused: " + e.getMessage()));
+=======
+                byte[] bytes = cur.input().source().readBytes(resolved);
+                String text = read(bytes, attributes.get("encoding"));
+                // A shared attributes file may set data-uri: docsite embeds the images itself (see PageAttributes).
+                Boolean dataUri = PageAttributes.lastEntry(text);
+                if (dataUri != null) {
+                    cur.includedDataUri().set(dataUri);
+                    text = PageAttributes.withoutDataUri(text);
+                }
+                cur.includes().put(resolved, RenderCache.sha(bytes));
+                if (!IncludeSelection.applies(attributes)) {
+                    reader.pushInclude(text, resolved, resolved, 1, attributes);
+                    return;
+                }
+                IncludeSelection sel = IncludeSelection.select(text, attributes, resolved);
+                for (IncludeSelection.Warning w : sel.warnings()) {
+                    if (w.line() > 0) cur.messages().add(new RenderResult.Message(RenderRules.ASCIIDOC_WARNING.id(), w.line(), 0, w.text(), resolved));
+                    else cur.report(RenderRules.ASCIIDOC_WARNING.id(), from, at, w.text());
+                }
+                if (sel.isEmpty()) return;
+                cur.partials().add(new RenderInput.PartialInclude(resolved, sel.numbers()));
+                Map<String, Object> attrs = new java.util.HashMap<>(attributes);
+                attrs.put("partial-option", "");
+                // Start at the first selected line so Asciidoctor's own line numbers stay true (see Current.lineIn for gaps).
+                reader.pushInclude(sel.text(), resolved, resolved, sel.firstLine(), attrs);
+>>>>>>> issue18
             } catch (IOException e) {
-                cur.messages().add(new RenderResult.Message(RenderRules.INCLUDE_UNREADABLE.id(), reader.getLineNumber() - 1,
-                        "cannot read include '" + target + "': " + e.getMessage()));
+                cur.report(RenderRules.INCLUDE_UNREADABLE.id(), from, at, "cannot read include '" + target + "': " + e.getMessage());
             }
+        }
+
+        /** The file's text in the charset its encoding= attribute names (UTF-8 otherwise, and for a charset Java does not know, as Asciidoctor ignores one Ruby does not). */
+        static String read(byte[] bytes, Object encoding) {
+            java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+            if (encoding != null) {
+                try { cs = java.nio.charset.Charset.forName(encoding.toString().strip()); } catch (IllegalArgumentException ignored) { }
+            }
+            String text = new String(bytes, cs);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
     }
 

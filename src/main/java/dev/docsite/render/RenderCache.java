@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RenderCache {
     /** Bump when the renderer's output for the same input changes. */
-    public static final String RENDERER_VERSION = "docsite-render-6";
+    public static final String RENDERER_VERSION = "docsite-render-7";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;   // null: memory only
@@ -30,6 +30,13 @@ public final class RenderCache {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
+    }
+
+    /** SHA-256 of bytes as hex: what proves an included file or an embedded image unchanged. */
+    public static String sha(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
     }
 

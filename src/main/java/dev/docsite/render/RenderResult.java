@@ -13,7 +13,7 @@ import java.util.Map;
  * @param errorIds catalog ids the page refers to through the error macros, with the body line
  * @param tables   the error tables the page shows, in body order
  * @param messages problems found while rendering: Asciidoctor's warnings and the extensions' errors
- * @param includes files pulled in with include::, with a hash of their content (for cache validity)
+ * @param includes files pulled in with include:: or embedded as images (data-uri), with a hash of their bytes (for cache validity)
  */
 public record RenderResult(String html, Map<String, String> anchors, List<Heading> headings,
                            List<Ref> errorIds, List<TableRef> tables, List<Message> messages,
@@ -31,9 +31,11 @@ public record RenderResult(String html, Map<String, String> anchors, List<Headin
 
     /**
      * A problem at a body line (1-based; 0 = unknown) and column (0 = unknown), under a rule of the
-     * registry, whose severity it takes.
+     * registry, whose severity it takes. {@code file} is null for the page body, or the content-relative
+     * path of an included file when the problem is inside it (line and column are then that file's).
      */
-    public record Message(String rule, int line, int column, String text) {
-        public Message(String rule, int line, String text) { this(rule, line, 0, text); }
+    public record Message(String rule, int line, int column, String text, String file) {
+        public Message(String rule, int line, int column, String text) { this(rule, line, column, text, null); }
+        public Message(String rule, int line, String text) { this(rule, line, 0, text, null); }
     }
 }

@@ -33,7 +33,8 @@ public final class LinkRules {
             "Use an xref or a relative link instead of an absolute path.");
     public static final Rule ALIAS_XREF = Rule.warning("link/alias-xref",
             "xrefs name a page's current id, not an old one (alias).",
-            "A link to an alias goes through a redirect page: slower for readers and fragile when the alias is dropped.",
+            "docsite links such an xref straight to the page that took the id over (fragment kept), but the source "
+                    + "breaks as soon as the alias is dropped, and readers of the source are sent to a name that no longer exists.",
             "Replace the old id with the page's current id, which the message names.");
     public static final Rule ALIAS_REDIRECT = Rule.error("link/alias-redirect",
             "Every alias has a redirect page that points at an existing page.",
@@ -44,6 +45,12 @@ public final class LinkRules {
             "Readers switching versions must land on the same page, or the nearest one that exists.",
             "This usually follows another finding; if it does not, report it as a docsite defect with the page named.");
 
+    public static final Rule INTERNAL_SCHEME = Rule.error("link/internal-scheme",
+            "No written page contains docsite's internal link code (docsite:xref:).",
+            "The internal link code is replaced by a relative URL while the site is written; one left on a page is a link that "
+                    + "works nowhere, or text readers cannot make sense of.",
+            "Write links to pages as xref:<page-id>.adoc[text]; if the page shows such a link the normal way, report it as a docsite defect.");
+
     public static final List<Rule> ALL = List.of(MISSING_PAGE, MISSING_ANCHOR, DUPLICATE_ID, MISSING_FILE, OUTSIDE_SITE, ABSOLUTE_PATH,
-            ALIAS_XREF, ALIAS_REDIRECT, VERSION_SWITCHER);
+            ALIAS_XREF, ALIAS_REDIRECT, VERSION_SWITCHER, INTERNAL_SCHEME);
 }

@@ -81,7 +81,7 @@ public final class SiteBuilder {
 
     private record KeyInput(Page page, String version, String envHash) {}
 
-    private record ResolveInput(Page page, String version, String key) {}
+    private record ResolveInput(Page page, String version, String key, String aliasState) {}
 
     public Layout layout() { return layout; }
 
@@ -171,18 +171,25 @@ public final class SiteBuilder {
             VersionContent v = versions.get(i);
             List<RenderedPage> pages = new ArrayList<>();
             List<String> keys = keysPerVersion.get(i);
+            LinkResolver.Targets targets = targets(v, keys, results);
+            String aliasState = hash(new TreeMap<>(targets.aliasOwner()).toString());
             for (int k = 0; k < v.pages().size(); k++) {
                 Page p = v.pages().get(k);
                 RenderResult r = results.get(keys.get(k));
-                ResolveInput in = new ResolveInput(p, v.name(), keys.get(k));
+                ResolveInput in = new ResolveInput(p, v.name(), keys.get(k), aliasState);
                 RenderedPage rp = lastResolved.get(in);
-                if (rp == null || rp.raw() != r) rp = LinkResolver.resolve(p, v.name(), r);
+                // xrefs without text show other pages' titles, which can change while this page does not.
+                if (rp == null || rp.raw() != r || LinkResolver.hasTextlessXref(r)) rp = LinkResolver.resolve(p, v.name(), r, targets);
                 resolvedMemo.put(in, rp);
                 pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {
+<<<<<<< HEAD
                     // Raw HTML is found by every render; a trusted project's site.yaml allows it.
                     if (config.allowRawHtml() && m.rule().equals(SecurityRules.RAW_HTML.id())) continue;
                     Finding f = Finding.of(Rules.get(m.rule()), p.bodyPos(m.line()), m.text());
+=======
+                    Finding f = Finding.of(Rules.get(m.rule()), position(p, v, m), m.text());
+>>>>>>> issue18
                     findings.add(f.inVersions(List.of(v.name())));
                 }
                 for (Finding f : UrlPolicy.check(rp)) findings.add(f.inVersions(List.of(v.name())));
@@ -195,6 +202,26 @@ public final class SiteBuilder {
         long ms = (System.nanoTime() - start) / 1_000_000;
         int total = builds.stream().mapToInt(b -> b.pages().size()).sum();
         return new BuildResult(null, List.copyOf(builds), Findings.mergeVersions(findings), new BuildResult.Stats(total, rendered, total - rendered, ms));
+    }
+
+    /** Titles, anchors and aliases of a version's pages: what its links resolve against. */
+    private static LinkResolver.Targets targets(VersionContent v, List<String> keys, Map<String, RenderResult> results) {
+        Map<String, String> titles = new HashMap<>();
+        Map<String, Map<String, String>> anchors = new HashMap<>();
+        Map<String, String> aliasOwner = new HashMap<>();
+        for (int k = 0; k < v.pages().size(); k++) {
+            Page p = v.pages().get(k);
+            titles.put(p.id(), p.title());
+            anchors.put(p.id(), results.get(keys.get(k)).anchors());
+            for (String a : p.aliases()) aliasOwner.put(a, p.id());
+        }
+        return new LinkResolver.Targets(titles, anchors, aliasOwner);
+    }
+
+    /** Where a render message points: a line of the page's YAML, or of the included file it is inside. */
+    static dev.docsite.content.SourcePos position(Page p, VersionContent v, RenderResult.Message m) {
+        if (m.file() == null) return p.bodyPos(m.line());
+        return new dev.docsite.content.SourcePos(v.input().source().display(m.file()), Math.max(m.line(), 0), m.column());
     }
 
     /** What the catalogs say in a version, without source positions: moving an entry must not invalidate renders. */
@@ -273,7 +300,7 @@ public final class SiteBuilder {
         for (Map.Entry<String, String> inc : r.includes().entrySet()) {
             try {
                 if (!job.version.input().source().exists(inc.getKey())) return false;
-                if (!RenderCache.sha(job.version.input().source().read(inc.getKey())).equals(inc.getValue())) return false;
+                if (!RenderCache.sha(job.version.input().source().readBytes(inc.getKey())).equals(inc.getValue())) return false;
             } catch (IOException e) {
                 return false;
             }
@@ -289,7 +316,12 @@ public final class SiteBuilder {
         StringBuilder b = new StringBuilder(p.body().length() + 256);
         b.append(dev.docsite.render.RenderCache.RENDERER_VERSION).append('\0').append(p.id()).append('\0').append(p.path()).append('\0').append(p.body());
         String body = p.body();
-        if (body.contains("docsite-version") || body.contains("include::")) b.append("\0v=").append(v.name());
+        // Includes and embedded images (data-uri) are read from the version's own source.
+        if (body.contains("docsite-version") || body.contains("include::") || body.contains("data-uri")
+                || v.input().attributes().containsKey("data-uri")) b.append("\0v=").append(v.name());
+        // Site attributes are inputs of every page (a page may read them, and they change how Asciidoctor converts).
+        if (!v.input().attributes().isEmpty()) v.input().attributes().values().forEach(a ->
+                b.append("\0a=").append(a.name()).append('=').append(a.value()).append(a.soft() ? "@" : ""));
         if (body.contains("error:") || body.contains("error-table::") || body.contains("error-response::")
                 || body.contains("user-message::") || body.contains("role=live")) b.append("\0env=").append(envHash);
         return RenderCache.sha(b.toString());

@@ -72,11 +72,15 @@ final class SourceLinks {
         for (int i = body.indexOf("<<"); i >= 0; i = body.indexOf("<<", i + 2)) match(tokens, matchers, SHORT, body, i);
         // Leftmost first; a token inside another (the URL of link:https://...[]) belongs to the outer one.
         tokens.sort(Comparator.comparingInt(Token::start).thenComparingInt(Token::kind));
+        // Links shown as code (listing, literal, passthrough and comment blocks) are not links of the page.
+        boolean[] verbatim = body.contains("----") || body.contains("....") || body.contains("++++") || body.contains("////")
+                ? dev.docsite.render.Verbatim.lines(body.split("\n", -1)) : null;
         int end = 0;
         for (Token t : tokens) {
             if (t.start() < end) continue;
             end = t.end();
             int line = lineAt(lineStarts, t.start());
+            if (verbatim != null && verbatim[line - 1]) continue;
             switch (LITERALS[t.kind()]) {
                 case "xref:" -> add(xrefKey(t.target()), line);
                 case "<<" -> add(xrefKey(t.target().strip()), line);

@@ -34,7 +34,8 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
             List<ErrorEntry> entries = c.errors().stream().filter(e -> config.inVersion(e.since(), e.until(), version)).toList();
             catalogs.add(new ErrorCatalog(c.id(), c.title(), c.path(), c.pos(), entries));
         }
-        RenderInput input = new RenderInput(version, List.copyOf(catalogs), tablePages(pages), content.schemas(), content.source(), content.hasBrokenCatalog());
+        RenderInput input = new RenderInput(version, List.copyOf(catalogs), tablePages(pages), content.schemas(), content.source(),
+                content.hasBrokenCatalog(), config.attributesFor(version));
         // Indexes: layout asks for pages by id, audience and alias once per page, so lookups must not scan.
         Map<String, Page> byId = new LinkedHashMap<>();
         Map<String, List<Page>> byAudience = new LinkedHashMap<>();

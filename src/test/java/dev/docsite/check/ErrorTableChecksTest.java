@@ -213,6 +213,27 @@ class ErrorTableChecksTest {
         assertEquals(List.of("2.0", "1.0"), f.versions());
     }
 
+    /** A table shown as AsciiDoc in a listing is not the page's table: the finding names the real row's line. */
+    @Test void aTableShownAsCodeDoesNotTakeTheRealRowsLine() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "  == Quick reference\n", """
+                  == Quick reference
+
+                  A hand-written table looks like this in AsciiDoc:
+
+                  ----
+                  |===
+                  |error:api.user.login.token_expired.app_error[]
+                  |400
+                  |===
+                  ----
+                """);
+        Fixture.edit(c, ADMIN, "  |400\n  |Your", "  |401\n  |Your");
+        Finding f = only(Fixture.check(c, out()), ErrorTableChecks.HAND_TABLE, c.resolve(ADMIN),
+                Fixture.lineOf(c.resolve(ADMIN), "[cols=", "|error:api.user.login.token_expired.app_error[]"));
+        assertTrue(f.message().contains("HTTP 401"), f.message());
+    }
+
     @Test void aDifferentUserMessageInAHandWrittenTableIsReportedOnce() throws Exception {
         Path c = content();
         Fixture.edit(c, ADMIN, "|\"Your account has been deactivated. Please contact your system administrator.\"",

@@ -38,6 +38,23 @@ class SourceLinksTest {
         assertEquals(1, s.claim(List.of(SourceLinks.urlKey("nowhere")), "absent", null));
     }
 
+    /** A link shown as code in a listing is not the page's link: the real one, written later, keeps its own line. */
+    @Test void linksShownAsCodeAreNotClaimed() {
+        SourceLinks s = new SourceLinks("""
+                == Writing links
+                [source,asciidoc]
+                ----
+                See xref:admin/setup.adoc#install[Install].
+                ----
+                ....
+                https://example.com/a
+                ....
+                The real one: xref:admin/setup.adoc#install[Install] and https://example.com/a.
+                """);
+        assertEquals(9, s.claim(List.of(SourceLinks.pageKey("admin/setup", "install")), "admin/setup", "install"));
+        assertEquals(9, s.claim(List.of(SourceLinks.urlKey("https://example.com/a")), "https://example.com/a", null));
+    }
+
     @Test void xrefTargetsBecomeTheKeysOfTheirRenderedLinks() {
         assertEquals(SourceLinks.pageKey("a/b", null), SourceLinks.xrefKey("a/b.adoc"));
         assertEquals(SourceLinks.pageKey("a/b", "x"), SourceLinks.xrefKey("a/b#x"));

@@ -1,0 +1,7 @@
+class Code {
+    // tag::body[]
+    void run() {
+        System.out.println("hi");
+    }
+    // end::body[]
+}
