@@ -243,12 +243,13 @@ public final class Fixture {
 
     /** Loads and builds {@code content} into {@code out} as `docsite check` does, with the build's own checks. */
     public static BuildResult build(Path content, Path out) throws ContentException, IOException, Layout.LayoutException {
-        ContentSet set = ContentLoader.load(new DirectorySource(content));
+        // Like the build transaction, but the written folder stays for the test to read whatever was found.
+        ContentSet set = ContentLoader.loadAll(new DirectorySource(content));
+        dev.docsite.content.ContentRoot root = dev.docsite.content.ContentRoot.of(content);
         SiteBuilder b = new SiteBuilder(renderer(), RenderCache.memoryOnly(), new Layout(TEMPLATES), 2);
-        BuildResult r = b.build(new SiteBuilder.Request(set, dev.docsite.content.ContentRoot.of(content), List.of(), null), out);
+        BuildResult r = dev.docsite.check.BuildChecks.run(b.build(new SiteBuilder.Request(set, root, List.of(), null), out), set, root);
         List<Finding> all = new ArrayList<>(r.findings());
-        all.addAll(InternalLinks.check(r));
-        all.addAll(CatalogChecks.check(r, set, dev.docsite.content.ContentRoot.of(content)));
+        for (var p : set.problems()) all.add(Finding.of(p));
         return new BuildResult(r.dir(), r.versions(), Findings.sorted(all), r.stats());
     }
 

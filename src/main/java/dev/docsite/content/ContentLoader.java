@@ -22,19 +22,12 @@ import java.util.regex.Pattern;
  * Every problem of the run is collected and thrown together; nothing is half-loaded.
  */
 public final class ContentLoader {
-<<<<<<< HEAD
-    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "terms", "allow_raw_html");
+    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "terms", "allow_raw_html", "attributes");
     static final List<String> TERM_KEYS = List.of("avoid", "use", "reason", "match_case");
     static final List<String> AUDIENCE_KEYS = List.of("id", "title");
-    static final List<String> VERSION_KEYS = List.of("name", "ref");
+    static final List<String> VERSION_KEYS = List.of("name", "ref", "attributes");
     static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore",
             "deadline_seconds", "allow_private_redirects");
-=======
-    static final List<String> SITE_KEYS = List.of("title", "base_url", "edit_url", "audiences", "versions", "links", "attributes");
-    static final List<String> AUDIENCE_KEYS = List.of("id", "title");
-    static final List<String> VERSION_KEYS = List.of("name", "ref", "attributes");
-    static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore");
->>>>>>> issue18
     static final List<String> PAGE_KEYS = List.of("title", "audience", "summary", "order", "since", "until", "aliases", "body");
     static final List<String> CATALOG_KEYS = List.of("title", "errors");
     static final List<String> ERROR_KEYS = List.of("id", "layer", "http", "scenario", "user_title", "user_message",
@@ -241,11 +234,8 @@ public final class ContentLoader {
             if (name == null) continue;
             if (versions.stream().anyMatch(x -> x.name().equals(name))) problems.add(vm.pos("name"), ContentRules.FIELD_VALUE.id(), "duplicate version '" + name + "'");
             else if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) problems.add(vm.pos("name"), ContentRules.FIELD_VALUE.id(), "version name '" + name + "' must be letters, digits, '.', '_' or '-' (it names a folder)");
-<<<<<<< HEAD
-            else versions.add(new SiteConfig.VersionSpec(name, ref, v.pos(), ref == null ? v.pos() : vm.pos("ref")));
-=======
-            else versions.add(new SiteConfig.VersionSpec(name, ref, v.pos(), attributes(v.get("attributes"), "version " + name)));
->>>>>>> issue18
+            else versions.add(new SiteConfig.VersionSpec(name, ref, v.pos(), ref == null ? v.pos() : vm.pos("ref"),
+                    attributes(v.get("attributes"), "version " + name)));
         }
         if (versions.isEmpty() && m.has("versions")) problems.add(m.pos("versions"), ContentRules.MISSING_FIELD.id(), "site.yaml declares no version (expected at least one, newest first)");
         SiteConfig.LinksConfig links = SiteConfig.LinksConfig.defaults();
@@ -288,8 +278,8 @@ public final class ContentLoader {
             else if (!avoid.isEmpty() && reason != null) terms.add(new SiteConfig.Term(List.copyOf(avoid), use, reason, Boolean.TRUE.equals(matchCase), t.pos()));
         }
         if (title == null || audiences.isEmpty() || versions.isEmpty()) return null;
-<<<<<<< HEAD
-        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, List.copyOf(terms), Boolean.TRUE.equals(allowRawHtml), root.pos());
+        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, List.copyOf(terms), Boolean.TRUE.equals(allowRawHtml), root.pos(),
+                attributes(root.get("attributes"), "site.yaml"));
     }
 
     /** An absolute http(s) URL with a host: what base_url must be. */
@@ -301,9 +291,6 @@ public final class ContentLoader {
         } catch (java.net.URISyntaxException e) {
             return false;
         }
-=======
-        List<SiteConfig.Attribute> attributes = attributes(root.get("attributes"), "site.yaml");
-        return new SiteConfig(title, baseUrl, editUrl, List.copyOf(audiences), List.copyOf(versions), links, root.pos(), attributes);
     }
 
     /** Attributes docsite sets on every page itself: links and per-page values depend on them. */
@@ -338,7 +325,6 @@ public final class ContentLoader {
             }
         });
         return List.copyOf(out);
->>>>>>> issue18
     }
 
     private static int orDefault(Integer v, int d) { return v == null ? d : v; }
@@ -431,13 +417,9 @@ public final class ContentLoader {
                     problems.add(at, ContentRules.ALIAS.id(), "alias '" + alias + "' collides with the page " + byId.get(alias).pos().file()
                             + " (expected an old page id that no page uses any more)");
                 else if (aliasOwner.containsKey(alias) && aliasOwner.get(alias) != p)
-<<<<<<< HEAD
                     problems.add(at, ContentRules.ALIAS.id(), "alias '" + alias + "' is also claimed by " + aliasOwner.get(alias).pos().file());
-=======
-                    problems.add(p.pos(), ContentRules.ALIAS.id(), "alias '" + alias + "' is also claimed by " + aliasOwner.get(alias).pos().file());
                 else if (isLandingPath(alias))
-                    problems.add(p.pos(), ContentRules.RESERVED_ID.id(), "alias '" + alias + "' is reserved: its redirect page would overwrite a generated landing page");
->>>>>>> issue18
+                    problems.add(at, ContentRules.RESERVED_ID.id(), "alias '" + alias + "' is reserved: its redirect page would overwrite a generated landing page");
                 else if (!PAGE_ID.matcher(alias).matches())
                     problems.add(at, ContentRules.ALIAS.id(), "alias '" + alias + "' is not a page id (expected a path like admin/old-name)");
                 else aliasOwner.put(alias, p);

@@ -74,26 +74,11 @@ public final class AsciidocRenderer implements AutoCloseable {
         logs.get().clear();
         String html;
         try {
-<<<<<<< HEAD
-            Attributes attrs = Attributes.builder()
-                    .attribute("docsite-version", input.version())
-                    .attribute("idprefix", "")
-                    .attribute("idseparator", "-")
-                    .attribute("relfileprefix", Links.MARKER)
-                    .attribute("relfilesuffix", ".html")
-                    .attribute("sectanchors", "")
-                    .attribute("attribute-missing", "warn")
-                    // Locked off: with data-uri Asciidoctor reads image files itself, from the working folder and
-                    // through symbolic links, and embeds them: a way around content/ confinement.
-                    .attribute("data-uri!", "")
-                    .attribute("docsite-page", page.id())
-                    .build();
-=======
             // Site attributes, the page's place in the content (docname, docfile; docdir is set by
-            // Extensions.PageDir) and docsite's own; Asciidoctor's base folder holds no file.
+            // Extensions.PageDir) and docsite's own; Asciidoctor's base folder holds no file, so it never reads the
+            // disk itself: includes and data-uri images come from the confined content source.
             Attributes attrs = Attributes.builder().build();
             PageAttributes.of(page, input).forEach(attrs::setAttribute);
->>>>>>> issue18
             Options options = Options.builder().safe(SafeMode.SAFE).sourcemap(true).standalone(false)
                     .baseDir(PageAttributes.emptyBase().toFile()).attributes(attrs).build();
             html = a.convert(PageAttributes.body(page), options);

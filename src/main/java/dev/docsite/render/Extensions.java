@@ -42,11 +42,8 @@ final class Extensions {
         r.inlineMacro(new ErrorRef());
         r.treeprocessor(new LiveJson());
         r.includeProcessor(new ContentInclude());
-<<<<<<< HEAD
         r.treeprocessor(new RawHtml());
-=======
         r.preprocessor(new PageDir());
->>>>>>> issue18
     }
 
     static int line(StructuralNode node) {
@@ -256,13 +253,8 @@ final class Extensions {
             String dir = fromPath.getParent() == null ? "" : fromPath.getParent().toString().replace('\\', '/');
             String resolved = target.startsWith("/") ? null : Path.of(dir).resolve(target).normalize().toString().replace('\\', '/');
             if (target.contains("://") || resolved == null || resolved.startsWith("..") || resolved.startsWith("/")) {
-<<<<<<< HEAD
-                cur.messages().add(new RenderResult.Message(dev.docsite.rules.SecurityRules.OUTSIDE_CONTENT.id(), reader.getLineNumber() - 1,
-                        "include of '" + target + "' refused: includes must stay inside the content folder"));
-=======
-                cur.report(RenderRules.OUTSIDE_CONTENT.id(), from, at,
+                cur.report(dev.docsite.rules.SecurityRules.OUTSIDE_CONTENT.id(), from, at,
                         "include of '" + target + "' refused: includes must stay inside the content folder");
->>>>>>> issue18
                 return;
             }
             try {
@@ -272,21 +264,8 @@ final class Extensions {
                             "include file '" + target + "' not found (looked for " + cur.input().source().display(resolved) + ")");
                     return;
                 }
-<<<<<<< HEAD
-                String text = cur.input().source().read(resolved);
-                cur.includes().put(resolved, RenderCache.sha(text));
-                // Inline passthroughs of the included text are reported at the include line.
-                if (!RawHtml.inlineLines(text.split("\n", -1)).isEmpty())
-                    cur.messages().add(new RenderResult.Message(dev.docsite.rules.SecurityRules.RAW_HTML.id(), reader.getLineNumber() - 1,
-                            "included file '" + target + "': " + RawHtml.inlineMessage()));
-                reader.pushInclude(text, resolved, resolved, 1, attributes);
-            } catch (dev.docsite.content.ContentReadException e) {
-                // The source refused it: a link out of content/, or not UTF-8.
-                cur.messages().add(new RenderResult.Message(e.rule(), reader.getLineNumber() - 1,
-                        "include of '" + target + "' refused: " + e.getMessage()));
-=======
                 byte[] bytes = cur.input().source().readBytes(resolved);
-                String text = read(bytes, attributes.get("encoding"));
+                String text = read(bytes, attributes.get("encoding"));   // strict UTF-8 unless encoding= names another charset
                 // A shared attributes file may set data-uri: docsite embeds the images itself (see PageAttributes).
                 Boolean dataUri = PageAttributes.lastEntry(text);
                 if (dataUri != null) {
@@ -295,6 +274,7 @@ final class Extensions {
                 }
                 cur.includes().put(resolved, RenderCache.sha(bytes));
                 if (!IncludeSelection.applies(attributes)) {
+                    reportRawHtml(cur, text, target, from, at);
                     reader.pushInclude(text, resolved, resolved, 1, attributes);
                     return;
                 }
@@ -304,25 +284,37 @@ final class Extensions {
                     else cur.report(RenderRules.ASCIIDOC_WARNING.id(), from, at, w.text());
                 }
                 if (sel.isEmpty()) return;
+                reportRawHtml(cur, sel.text(), target, from, at);
                 cur.partials().add(new RenderInput.PartialInclude(resolved, sel.numbers()));
                 Map<String, Object> attrs = new java.util.HashMap<>(attributes);
                 attrs.put("partial-option", "");
                 // Start at the first selected line so Asciidoctor's own line numbers stay true (see Current.lineIn for gaps).
                 reader.pushInclude(sel.text(), resolved, resolved, sel.firstLine(), attrs);
->>>>>>> issue18
+            } catch (dev.docsite.content.ContentReadException e) {
+                // The source refused it: a link out of content/, or not UTF-8.
+                cur.report(e.rule(), from, at, "include of '" + target + "' refused: " + e.getMessage());
             } catch (IOException e) {
                 cur.report(RenderRules.INCLUDE_UNREADABLE.id(), from, at, "cannot read include '" + target + "': " + e.getMessage());
             }
         }
 
-        /** The file's text in the charset its encoding= attribute names (UTF-8 otherwise, and for a charset Java does not know, as Asciidoctor ignores one Ruby does not). */
-        static String read(byte[] bytes, Object encoding) {
-            java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+        /**
+         * The file's text in the charset its encoding= attribute names; without one (or with a charset Java does
+         * not know, as Asciidoctor ignores one Ruby does not) strict UTF-8, so a Latin-1 file is an error at its line.
+         */
+        static String read(byte[] bytes, Object encoding) throws dev.docsite.content.ContentReadException {
+            java.nio.charset.Charset cs = null;
             if (encoding != null) {
                 try { cs = java.nio.charset.Charset.forName(encoding.toString().strip()); } catch (IllegalArgumentException ignored) { }
             }
-            String text = new String(bytes, cs);
+            String text = cs == null ? dev.docsite.content.Utf8.decode(bytes) : new String(bytes, cs);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        }
+
+        /** Inline passthroughs of included text are reported at the include line (security/raw-html). */
+        private static void reportRawHtml(RenderInput.Current cur, String text, String target, String from, int at) {
+            if (!RawHtml.inlineLines(text.split("\n", -1)).isEmpty())
+                cur.report(dev.docsite.rules.SecurityRules.RAW_HTML.id(), from, at, "included file '" + target + "': " + RawHtml.inlineMessage());
         }
     }
 

@@ -183,13 +183,9 @@ public final class SiteBuilder {
                 resolvedMemo.put(in, rp);
                 pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {
-<<<<<<< HEAD
                     // Raw HTML is found by every render; a trusted project's site.yaml allows it.
                     if (config.allowRawHtml() && m.rule().equals(SecurityRules.RAW_HTML.id())) continue;
-                    Finding f = Finding.of(Rules.get(m.rule()), p.bodyPos(m.line()), m.text());
-=======
                     Finding f = Finding.of(Rules.get(m.rule()), position(p, v, m), m.text());
->>>>>>> issue18
                     findings.add(f.inVersions(List.of(v.name())));
                 }
                 for (Finding f : UrlPolicy.check(rp)) findings.add(f.inVersions(List.of(v.name())));

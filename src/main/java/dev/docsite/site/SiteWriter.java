@@ -139,7 +139,7 @@ final class SiteWriter {
         var source = v.content().source();
         for (String path : source.list(PAGES, "")) {
             String rel = path.substring(PAGES.length() + 1);
-            if (path.endsWith(".yaml") || rel.startsWith(".") || rel.contains("/.") || v.content().content().brokenFiles().contains(path)) continue;
+            if (path.endsWith(".yaml") || rel.startsWith(".") || rel.contains("/.") || v.content().brokenFiles().contains(path)) continue;
             Path dest = out.resolve(v.name()).resolve(rel);
             Files.createDirectories(dest.getParent());
             Files.write(dest, source.readBytes(path));

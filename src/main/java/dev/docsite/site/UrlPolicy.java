@@ -85,17 +85,20 @@ final class UrlPolicy {
 
     private static String shorten(String s) { return s.length() > 60 ? s.substring(0, 57) + "..." : s; }
 
-    /** The body line the URL was written on: the link's own claimed line, else the first line naming it or its scheme. */
+    /**
+     * The body line the URL was written on: the first line naming it; written with entities or odd spacing,
+     * the first naming what follows the scheme; else the line the link checks placed the link on, else the
+     * first line naming the scheme.
+     */
     private static SourcePos lineOf(RenderedPage rp, String value, String scheme) {
-        for (RenderedPage.PageLink l : rp.links()) if (l.href().equals(value)) return l.pos();
         String[] lines = rp.page().body().split("\n", -1);
         String head = value.length() > 40 ? value.substring(0, 40) : value;
         for (int i = 0; i < lines.length; i++) if (lines[i].contains(head)) return rp.page().bodyPos(i + 1);
-        // Written with entities or odd spacing: look for what follows the scheme, then for the scheme's name.
         int colon = value.indexOf(':');
         String rest = colon < 0 ? "" : value.substring(colon + 1, Math.min(value.length(), colon + 41)).strip();
         if (rest.length() >= 3)
             for (int i = 0; i < lines.length; i++) if (lines[i].contains(rest)) return rp.page().bodyPos(i + 1);
+        for (RenderedPage.PageLink l : rp.links()) if (l.href().equals(value)) return l.pos();
         String bare = scheme.substring(0, scheme.length() - 1);
         for (int i = 0; i < lines.length; i++) if (lines[i].toLowerCase(Locale.ROOT).contains(bare)) return rp.page().bodyPos(i + 1);
         return rp.page().bodyPos(1);

@@ -208,8 +208,9 @@ class AsciidocRealDocsTest {
         String encoded = java.util.Base64.getEncoder().encodeToString("TOP SECRET".getBytes());
         assertFalse(html.contains("TOP SECRET") || html.contains(encoded), html);
         assertFalse(Files.exists(dir.resolve("site/1.0/admin/leak.png")));
-        assertTrue(out.contains(Fixture.at(p, "include::leak.adoc") + ": error include/unreadable"), out);
-        assertTrue(out.contains(Fixture.at(p, "image::leak.png") + ": warning asciidoc/warning: image to embed not found or not readable"), out);
+        // Refused where they are (security/outside-content), once each, and never published.
+        assertTrue(out.contains(c.toAbsolutePath().normalize().resolve("pages/admin/leak.png") + ":1: error security/outside-content"), out);
+        assertTrue(out.contains(c.toAbsolutePath().normalize().resolve("pages/admin/leak.adoc") + ":1: error security/outside-content"), out);
     }
 
     // ---- checks read the document, not code --------------------------------------------------------
