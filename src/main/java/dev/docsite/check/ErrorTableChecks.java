@@ -45,8 +45,6 @@ public final class ErrorTableChecks {
     public static final String HAND_TABLE = ErrorTableRules.HAND_TABLE.id();
     public static final String DRIFT = ErrorTableRules.DRIFT.id();
 
-
-
     private ErrorTableChecks() {}
 
     public static List<Finding> check(BuildResult build) {

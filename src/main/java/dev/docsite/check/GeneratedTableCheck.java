@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-
 /**
  * Rules error-table/*: every generated error table, read back from the written HTML with jsoup, equals the
  * catalog of its version, entry for entry and field for field.

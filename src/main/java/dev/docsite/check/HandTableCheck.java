@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * Rule hand-table/differs: a hand-written table row that names a catalog id agrees with the catalog in the
  * columns it shares with it (HTTP status, user message, retry, fallback).

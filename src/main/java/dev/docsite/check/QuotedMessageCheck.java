@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * Rule drift/user-message: text quoted in prose (“…”, "…" or `…`) that nearly matches a catalog user message,
  * but is not it, has drifted from that message.
