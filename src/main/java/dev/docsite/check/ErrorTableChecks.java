@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.content.BodyLines;
 import dev.docsite.rules.ErrorTableRules;
 import dev.docsite.content.ErrorCatalog;
 import dev.docsite.content.ErrorEntry;
@@ -128,7 +129,7 @@ public final class ErrorTableChecks {
     static List<Finding> bodyChecks(RenderedPage p, VersionCatalog cat) {
         if (cat.byId.isEmpty()) return List.of();
         String typed = ProseText.withoutGenerated(p.html());
-        SourceLines lines = new SourceLines(p.page());
+        BodyLines lines = new BodyLines(p.page());
         List<Finding> out = new ArrayList<>();
         // Message cells already compared as table cells are not reported again as drift.
         Set<String> comparedMessages = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.content.BodyLines;
 import dev.docsite.content.ErrorCatalog;
 import dev.docsite.content.ErrorEntry;
 import dev.docsite.catalog.ErrorHtml;
@@ -38,7 +39,7 @@ final class GeneratedTableCheck {
         List<RenderResult.TableRef> expectedTables = p.raw().tables();
         if (expectedTables.isEmpty()) return List.of();
         Page page = p.page();
-        SourceLines lines = new SourceLines(page);
+        BodyLines lines = new BodyLines(page);
         Path file = siteDir.resolve(v.name()).resolve(p.outputPath());
         List<Finding> out = new ArrayList<>();
         Document doc;

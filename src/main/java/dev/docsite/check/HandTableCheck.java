@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.content.BodyLines;
 import dev.docsite.content.ErrorEntry;
 import dev.docsite.catalog.ErrorHtml;
 import dev.docsite.content.Page;
@@ -62,7 +63,7 @@ final class HandTableCheck {
         };
     }
 
-    static void handWrittenTables(Document doc, Page page, SourceLines lines, VersionCatalog cat, Set<String> comparedMessages, List<Finding> out) {
+    static void handWrittenTables(Document doc, Page page, BodyLines lines, VersionCatalog cat, Set<String> comparedMessages, List<Finding> out) {
         Map<String, Integer> rowsPerId = new HashMap<>();
         for (Element table : doc.select("table.tableblock")) {
             List<Column> columns = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.docsite.check;
 
 import dev.docsite.rules.LinkRules;
 import dev.docsite.rules.Severity;
+import dev.docsite.content.BodyLines;
 import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.content.SourcePos;
@@ -184,7 +185,7 @@ public final class InternalLinks {
             int end = html.indexOf('<', i);
             found.add(html.substring(i + 1, end < 0 ? html.length() : end));
         }
-        SourceLines lines = new SourceLines(p.page());
+        BodyLines lines = new BodyLines(p.page());
         for (String f : found) {
             String target = f.substring(marker.length()).replaceFirst("\\.html(#.*)?$", "");
             add(p.page().bodyPos(lines.lineContaining(target)), INTERNAL_SCHEME, "the page would show docsite's internal link code '" + f
@@ -198,11 +199,11 @@ public final class InternalLinks {
         // Ids do not depend on the version: versions that share a render share the answer.
         List<String> duplicates = duplicatesByRender.computeIfAbsent(p.raw(), r -> AsciidocRenderer.duplicateIds(r.html()));
         for (String id : duplicates)
-            add(p.page().bodyPos(idLine(p.page(), id, true)), DUPLICATE_ID, "id '" + id + "' is used more than once on this page (links to it are ambiguous)", v);
+            add(p.page().bodyPos(new BodyLines(p.page()).lineOfId(id, true)), DUPLICATE_ID, "id '" + id + "' is used more than once on this page (links to it are ambiguous)", v);
         if (layoutIds.isEmpty()) return;
         for (String id : p.raw().anchors().keySet()) {
             if (layoutIds.contains(id))
-                add(p.page().bodyPos(idLine(p.page(), id, false)), DUPLICATE_ID, "id '" + id + "' on this page is also an id of the page layout"
+                add(p.page().bodyPos(new BodyLines(p.page()).lineOfId(id, false)), DUPLICATE_ID, "id '" + id + "' on this page is also an id of the page layout"
                         + " (links to it are ambiguous; give the section an explicit id such as [#" + id + "-section])", v);
         }
     }
@@ -233,35 +234,6 @@ public final class InternalLinks {
         return ids;
     }
 
-    /** Body line of an explicit anchor for {@code id} ({@code second}: of its second definition), else of a heading that would get it. */
-    static int idLine(Page page, String id, boolean second) {
-        String[] lines = page.body().split("\n", -1);
-        boolean[] verbatim = dev.docsite.render.Verbatim.lines(lines);   // an id shown as code is not the page's
-        String[] forms = {"[[" + id + "]]", "[[" + id + ",", "[#" + id + "]", "[#" + id + ".", "[#" + id + "%", "[#" + id + ",",
-                "anchor:" + id + "[", "id=" + id + "]", "id=" + id + ",", "id=\"" + id + "\""};
-        int first = 0;
-        for (int i = 0; i < lines.length; i++) {
-            if (verbatim[i]) continue;
-            for (String f : forms) {
-                if (lines[i].contains(f)) {
-                    if (!second || first > 0) return i + 1;
-                    first = i + 1;
-                    break;
-                }
-            }
-        }
-        if (first > 0 && !second) return first;
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            if (verbatim[i]) continue;
-            if (l.startsWith("=") && l.replaceFirst("^=+\\s+", "").strip().toLowerCase().replaceAll("[^\\p{L}\\p{N}_\\s.-]", "")
-                    .replaceAll("[\\s.-]+", "-").replaceAll("^-|-$", "").equals(id)) {
-                if (first == 0) return i + 1;
-                return Math.max(first, i + 1);
-            }
-        }
-        return first > 0 ? first : 1;
-    }
 
     // ---- files -------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 package dev.docsite.check;
 
+import dev.docsite.content.BodyLines;
 import dev.docsite.content.ErrorEntry;
 import dev.docsite.content.Page;
 import dev.docsite.report.Finding;
@@ -24,7 +25,7 @@ final class QuotedMessageCheck {
     private QuotedMessageCheck() {}
 
     /** Quoted text in what writers typed that is close to a catalog message without being it. */
-    static void drift(List<ProseText.Block> blocks, Page page, SourceLines lines, VersionCatalog cat, Set<String> skip, List<Finding> out) {
+    static void drift(List<ProseText.Block> blocks, Page page, BodyLines lines, VersionCatalog cat, Set<String> skip, List<Finding> out) {
         Set<String> reported = new HashSet<>();
         for (ProseText.Block block : blocks) {
             List<String> quotes = new ArrayList<>();

@@ -114,7 +114,7 @@ final class Extensions {
             ErrorEntry e = lookup(parent, "error-response", target);
             if (e == null) return createBlock(parent, "pass", "", RawHtml.generated());
             if (e.http() == null && !e.httpUnknown()) {
-                error(RenderInput.current().macroLines().getOrDefault("error-response::" + target + "[", line(parent)), RenderRules.RESPONSE_NOT_SERVER.id(), "error-response names '" + target + "', a " + e.layer().yaml
+                error(RenderInput.current().lines().lastLineOfMacro("error-response::" + target + "[", line(parent)), RenderRules.RESPONSE_NOT_SERVER.id(), "error-response names '" + target + "', a " + e.layer().yaml
                         + " error without an HTTP status (expected a server error)");
                 return createBlock(parent, "pass", "", RawHtml.generated());
             }

@@ -2,6 +2,7 @@ package dev.docsite.render;
 
 import dev.docsite.content.ErrorCatalog;
 import dev.docsite.content.ErrorEntry;
+import dev.docsite.content.BodyLines;
 import dev.docsite.content.ContentSource;
 import dev.docsite.content.Page;
 
@@ -29,16 +30,15 @@ public record RenderInput(String version, List<ErrorCatalog> catalogs, Map<Strin
 
     /**
      * Render context of the page being converted on this thread (Asciidoctor converts on the caller's thread).
-     * {@code macroLines} remembers, per macro text, the body line it was last found on, so the n-th use
-     * of the same macro is placed on its own line.
+     * {@code lines} finds where the body wrote what the extensions see (the n-th use of a macro on its own line).
      */
     record Current(Page page, RenderInput input, List<RenderResult.Ref> errorIds, List<RenderResult.TableRef> tables,
                    List<RenderResult.Message> messages, Map<String, String> includes, String[] bodyLines,
-                   Map<String, Integer> macroLines, List<PartialInclude> partials,
+                   BodyLines lines, List<PartialInclude> partials,
                    java.util.concurrent.atomic.AtomicReference<Boolean> includedDataUri) {
         Current(Page page, RenderInput input) {
             this(page, input, new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>(),
-                    new java.util.LinkedHashMap<>(), page.body().split("\n", -1), new java.util.HashMap<>(), new java.util.ArrayList<>(),
+                    new java.util.LinkedHashMap<>(), page.body().split("\n", -1), new BodyLines(page), new java.util.ArrayList<>(),
                     new java.util.concurrent.atomic.AtomicReference<>());
         }
 
@@ -69,23 +69,8 @@ public record RenderInput(String version, List<ErrorCatalog> catalogs, Map<Strin
             messages.add(new RenderResult.Message(rule, lineIn(f, line), 0, text, f));
         }
 
-        /**
-         * Body line of {@code macro} (as written, e.g. "error:some.id[") at or after {@code from}: Asciidoctor
-         * gives block macros their parent's line and inline macros their paragraph's first line.
-         */
-        int lineOf(String macro, int from) {
-            int start = Math.max(Math.max(from, 1), macroLines.getOrDefault(macro, 0) + 1);
-            for (int pass = 0; pass < 2; pass++) {
-                for (int i = start - 1; i < bodyLines.length; i++) {
-                    if (bodyLines[i].contains(macro)) {
-                        macroLines.put(macro, i + 1);
-                        return i + 1;
-                    }
-                }
-                start = 1;   // written before the block's line (attribute lines, includes): the first use will do
-            }
-            return from;
-        }
+        /** Body line of {@code macro} (as written, e.g. "error:some.id[") at or after {@code from} (see {@link BodyLines#lineOfMacro}). */
+        int lineOf(String macro, int from) { return lines.lineOfMacro(macro, from); }
     }
 
     /** The real line numbers of an include pushed with only some of its lines. */

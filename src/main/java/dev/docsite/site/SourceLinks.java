@@ -74,7 +74,7 @@ final class SourceLinks {
         tokens.sort(Comparator.comparingInt(Token::start).thenComparingInt(Token::kind));
         // Links shown as code (listing, literal, passthrough and comment blocks) are not links of the page.
         boolean[] verbatim = body.contains("----") || body.contains("....") || body.contains("++++") || body.contains("////")
-                ? dev.docsite.render.Verbatim.lines(body.split("\n", -1)) : null;
+                ? dev.docsite.content.Verbatim.lines(body.split("\n", -1)) : null;
         int end = 0;
         for (Token t : tokens) {
             if (t.start() < end) continue;

@@ -1,4 +1,4 @@
-package dev.docsite.render;
+package dev.docsite.content;
 
 /**
  * Which lines of a body are inside a delimited block whose content Asciidoctor shows as code (listing
