@@ -170,7 +170,7 @@ public final class ContentLoader {
         String folder = path.substring("pages/".length(), path.length() - Section.FILE.length() - 1);
         String file = source.display(path);
         if (!folder.contains("/") || !PAGE_ID.matcher(folder).matches()) {
-            problems.add(SourcePos.of(file), ContentRules.FIELD_VALUE.id(), "a section file belongs in a folder under an audience folder "
+            problems.add(new SourcePos(file, 1, 1), ContentRules.FIELD_VALUE.id(), "a section file belongs in a folder under an audience folder "
                     + "(expected pages/<audience>/<section>/" + Section.FILE + ")");
             return null;
         }

@@ -126,7 +126,8 @@ class SearchIndexTest {
         // An error id is a term of its row ("page.row"), and so are its parts.
         String id = "ent.example.validate_token.token_expired.app_error";
         String idChunk = chunks.stream().filter(id::startsWith).max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
-        assertTrue(script(dir.resolve("t/" + SearchIndex.fileName(idChunk) + ".js")).path(id).asText().matches("\\d+\\.0:\\d+"));
+        assertTrue(script(dir.resolve("t/" + SearchIndex.fileName(idChunk) + ".js")).path(id).asText().matches("\\d+\\.0:\\d+( .*)?"),
+                "the row is the best posting of its id");
         for (String c : chunks) assertTrue(Files.size(dir.resolve("t/" + SearchIndex.fileName(c) + ".js")) < SearchIndex.CHUNK_CHARS + 100 || c.length() > 3);
         assertFalse(Files.exists(FixtureSite.dir().resolve("2.0/search-index.json")), "written once, as scripts");
     }
