@@ -70,6 +70,8 @@ public record Outputs(Map<String, Set<String>> pages, boolean indexes, Set<Strin
                         indexes = true;
                 }
             }
+            // A section's summary shows on the landing pages only.
+            if (!sectionSummaries(b).equals(sectionSummaries(a))) indexes = true;
             if (!b.content().input().catalogs().equals(a.content().input().catalogs())) indexes = true;
             // Live examples read the version's schemas (_schemas/), written with the indexes.
             if (!b.content().input().schemas().equals(a.content().input().schemas())) indexes = true;
@@ -95,7 +97,12 @@ public record Outputs(Map<String, Set<String>> pages, boolean indexes, Set<Strin
         return s;
     }
 
-    /** What every page of a version embeds about the others: navigation and previous/next links. */
+    /**
+     * What pages of a version embed about the others: navigation (titles, sections and their titles),
+     * previous/next links (the reading order, which page and section order decide). A change rewrites
+     * every page of the version: a page title shows in its branch's navigation and its neighbours'
+     * previous/next, a section title in the navigation of every page of its audience.
+     */
     private static List<String> navigation(BuildResult.VersionBuild v) {
         List<String> n = new ArrayList<>();
         for (RenderedPage p : v.pages()) {
@@ -103,6 +110,15 @@ public record Outputs(Map<String, Set<String>> pages, boolean indexes, Set<Strin
             n.add(p.page().audience());
             n.add(p.page().title());
         }
+        for (dev.docsite.content.Page p : v.content().sections().readingOrder()) n.add(p.id());
+        for (SectionTree.Node s : v.content().sections().sections()) {
+            n.add(s.id());
+            n.add(s.title());
+        }
         return n;
+    }
+
+    private static List<String> sectionSummaries(BuildResult.VersionBuild v) {
+        return v.content().sections().sections().stream().map(SectionTree.Node::summary).toList();
     }
 }

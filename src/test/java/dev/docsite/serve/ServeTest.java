@@ -122,6 +122,24 @@ class ServeTest {
         assertEquals(0, lastUpdate().rendered(), "the body did not change, so nothing is rendered again");
     }
 
+    @Test void aSectionFileEditRetitlesTheSectionInEveryPagesNavigation() throws Exception {
+        Files.createDirectories(content.resolve("pages/admin/ops"));
+        Files.writeString(content.resolve("pages/admin/ops/backup.yaml"), "title: Backups\naudience: admin\nsummary: Copies.\nbody: |\n  Keep copies.\n");
+        await("the new section's landing page is served", () -> get("/2.0/admin/ops/index.html").statusCode() == 200);
+        assertTrue(get("/2.0/admin/setup.html").body().contains(">Ops</summary>"), "a folder without a section file is titled after its name");
+        Object setup = fileKey("2.0/admin/setup.html");
+
+        Files.writeString(content.resolve("pages/admin/ops/_section.yaml"), "title: Operations\nsummary: Day-two work.\n");
+
+        await("a page outside the section shows the new title", () -> get("/2.0/admin/setup.html").body().contains(">Operations</summary>"));
+        assertNotEquals(setup, fileKey("2.0/admin/setup.html"));
+        await("the landing page shows the summary", () -> get("/2.0/admin/ops/index.html").body().contains("Day-two work."));
+        assertTrue(get("/2.0/admin/ops/backup.html").body().contains("<a href=\"index.html\">Operations</a>"), "and the breadcrumbs of its pages");
+
+        Files.writeString(content.resolve("pages/admin/ops/_section.yaml"), "title: Operations\nsummary: Day-two work, in order.\n");
+        await("a summary edit rewrites the landing page", () -> get("/2.0/admin/ops/index.html").body().contains("Day-two work, in order."));
+    }
+
     @Test void anAddedPageIsServedAndListedAndADeletedOneIsGone() throws Exception {
         Files.writeString(content.resolve("pages/admin/faq.yaml"), "title: Admin FAQ\naudience: admin\nsummary: Answers.\nbody: |\n  Ask.\n");
 
