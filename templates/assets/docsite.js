@@ -3,7 +3,7 @@
 // than fetch(), so everything works on any static host, offline and from file://.
 (function () {
   'use strict';
-  var doc = document;
+  var doc = typeof document === 'undefined' ? null : document;
 
   function ready(fn) { if (doc.readyState !== 'loading') fn(); else doc.addEventListener('DOMContentLoaded', fn); }
 
@@ -38,6 +38,9 @@
     announcer.textContent = '';
     setTimeout(function () { announcer.textContent = text; }, 50);
   }
+
+  // Outside a browser (bench/query-bytes.js under Node) only the search engine is of use.
+  if (!doc) { if (typeof module === 'object') module.exports = { searchIndex: searchIndex }; return; }
 
   ready(function () {
     breakableIds();
@@ -376,9 +379,9 @@
   // manifest), t/<prefix> (terms with their postings, "doc:weight ..." best first; doc is a page number
   // or "page.row" for an error-table row) and p/<n> (a page as results show it). A query loads the
   // manifest once, the chunks of its words, then the pages of the results it shows.
-  var SHOWN = 10;   // results shown per audience: the pages loaded per query are bounded too
-
-  function searchIndex(manifestUrl) {
+  function searchIndex(manifestUrl, load) {
+    var SHOWN = 10;   // results shown per audience: the pages loaded per query are bounded too
+    load = load || loadScript;
     var base = manifestUrl.replace(/[^\/]*$/, '');
     var files = {}, waiting = {}, manifest = null, state = 'idle', readyQueue = [], failQueue = [];
     var registered = window.docsiteSearch;
@@ -398,7 +401,7 @@
         if (files[name]) return finish();
         var first = !waiting[name];
         (waiting[name] = waiting[name] || []).push({ ok: finish });
-        if (first) loadScript(base + fileOf(name) + '.js', function () {
+        if (first) load(base + fileOf(name) + '.js', function () {
           // A script that ran without registering (a stale or foreign file) counts as missing.
           if (!files[name] && waiting[name]) { delete waiting[name]; failed = true; fail(); }
         }, function () { delete waiting[name]; if (!failed) { failed = true; fail(); } });

@@ -79,7 +79,14 @@ final class SiteWriter {
                 throw new LayoutFailure(e);
             }
         });
-        if (outputs.searchIndex(v.name())) writeAll(SearchIndex.files(b, config, cache));
+        if (outputs.searchIndex(v.name())) {
+            long t0 = System.nanoTime();
+            Map<String, String> search = SearchIndex.files(b, config, cache);
+            long built = System.nanoTime();
+            writeAll(search);
+            if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: %d files, built in %d ms, written in %d ms%n",
+                    v.name(), search.size(), (built - t0) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
+        }
         if (!outputs.indexes()) return;
         writeFile(v.name() + "/index.html", layout.render("home.ftlh", models.home(b, all)));
         for (SiteConfig.Audience a : config.audiences()) {
