@@ -1,15 +1,8 @@
 package dev.docsite.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.docsite.content.ErrorCatalog;
-import dev.docsite.content.ErrorEntry;
-import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.render.Layout;
 import dev.docsite.render.RenderCache;
-import dev.docsite.render.Links;
-import dev.docsite.render.RenderResult;
 import dev.docsite.render.RenderedPage;
 
 import java.io.IOException;
@@ -18,14 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
