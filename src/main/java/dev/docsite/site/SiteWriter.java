@@ -70,7 +70,7 @@ final class SiteWriter {
             long t0 = System.nanoTime();
             Map<String, String> search = SearchIndex.files(b, config, cache);
             long built = System.nanoTime();
-            writeAll(search);
+            writeSearch(v.name(), search);
             if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: %d files, built in %d ms, written in %d ms%n",
                     v.name(), search.size(), (built - t0) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
         }
@@ -145,6 +145,33 @@ final class SiteWriter {
     }
 
     private void writeAll(Map<String, String> texts) { texts.forEach(this::writeFile); }
+
+    /**
+     * The search files of a version: serve rewrites them after every edit, and most (the pages'
+     * files, the chunks of words the edit did not touch) come out the same, so only files that differ
+     * are written, and files of an earlier index that this one no longer has are removed.
+     */
+    private void writeSearch(String version, Map<String, String> files) throws IOException {
+        Path dir = out.resolve(version).resolve(SearchIndex.DIR);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path f : s.filter(Files::isRegularFile).toList()) {
+                    String rel = out.relativize(f).toString().replace('\\', '/');
+                    if (!files.containsKey(rel)) Files.deleteIfExists(f);
+                }
+            }
+        }
+        files.entrySet().parallelStream().forEach(e -> {
+            Path f = out.resolve(e.getKey());
+            try {
+                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+                if (Files.isRegularFile(f) && Files.size(f) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(f), bytes)) return;
+            } catch (IOException ex) {
+                // unreadable: write it again
+            }
+            writeFile(e.getKey(), e.getValue());
+        });
+    }
 
     static final class LayoutFailure extends RuntimeException {
         final Layout.LayoutException cause;

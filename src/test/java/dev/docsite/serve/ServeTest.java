@@ -150,6 +150,13 @@ class ServeTest {
 
         await("the deleted page is gone", () -> get("/2.0/admin/new-thing.html").statusCode() == 404);
         assertFalse(get("/2.0/admin/setup.html").body().contains("New thing"), "and out of the navigation");
+        await("the search index has one page file per page, none left from the removed page", () -> {
+            try (var files = Files.list(out.resolve("2.0/_search/p"))) {
+                return files.count() == 5 && !searchPagesContain(out.resolve("2.0"), "Only from 2.0.");
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     @Test void aCatalogEditRerendersThePagesThatUseIt() throws Exception {
