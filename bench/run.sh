@@ -51,7 +51,7 @@ weights() { # PAGES: one build of the 1-version corpus, then page and query byte
   [ -d "$dir" ] || java bench/GenerateCorpus.java "$dir" "$n" 1 >/dev/null
   rm -rf "$out"; log="$(mktemp)"
   DOCSITE_TIMING=1 ./docsite build --quiet --content "$dir" --out "$out" --no-cache 2>"$log" >/dev/null
-  local idx; idx="$(grep -o 'search index .*' "$log" | head -1)"; rm -f "$log"
+  local idx; idx="$(grep -o 'search index .*' "$log" | sed 's/^search index [^:]*: //' | paste -sd ';' -)"; rm -f "$log"
   node bench/weights.js "$out/1.0" | N="$n" IDX="$idx" python3 -c '
 import json, os, sys
 r = json.load(sys.stdin); q = r["queries"]; kb = lambda b: "%.1f kB" % (b / 1000)
@@ -59,7 +59,7 @@ qb = sorted(x["bytes"] for x in q)
 print("| %6d | %s / %s | %s / %s | %s / %s | %d files, %s (%s) | %s / %s |" % (int(os.environ["N"]),
   kb(r["html"]["mean"]), kb(r["html"]["max"]), kb(r["nav"]["mean"]), kb(r["nav"]["max"]),
   kb(r["withoutArticle"]["mean"]), kb(r["withoutArticle"]["max"]), r["index"]["files"], kb(r["index"]["bytes"]),
-  os.environ["IDX"].split(": ", 1)[-1], kb(qb[len(qb) // 2]), kb(qb[-1])))
+  os.environ["IDX"], kb(qb[len(qb) // 2]), kb(qb[-1])))
 for x in q: print("|        | query \"%s\": %s in %d files, %d results" % (x["query"], kb(x["bytes"]), x["files"], x["results"]), file=sys.stderr)
 '
 }

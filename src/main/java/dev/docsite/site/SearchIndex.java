@@ -42,8 +42,8 @@ final class SearchIndex {
     static final int TEXT_CHARS = 3000;
     /** A chunk holding more than this many characters is split by the next letter of its terms. */
     static final int CHUNK_CHARS = 40_000;
-    /** Postings kept per term, best first: a word on every page ("the") says little about any of them. */
-    static final int MAX_POSTINGS = 800;
+    /** Postings kept per term and audience, best first: a word on every page ("the") says little about any of them. */
+    static final int MAX_POSTINGS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final double K1 = 1.2, B = 0.75;
@@ -55,14 +55,18 @@ final class SearchIndex {
     /** The search files of a version, by path relative to the site, in a stable order. */
     static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache) throws JsonProcessingException {
         // Parsing a page's HTML is the cost here: spread it over the cores like the page writing.
+        long t0 = System.nanoTime();
         List<String> entries = build.pages().parallelStream().map(rp -> entry(rp, cache)).toList();
         List<Map<String, Object>> pages = new ArrayList<>();
         for (String e : entries) pages.add(JSON.readValue(e, MAP));
+        long t1 = System.nanoTime();
         String dir = build.name() + "/" + DIR + "/";
         Map<String, String> out = new LinkedHashMap<>();
 
-        Map<String, String> chunks = chunks(postings(pages));
         List<String> audiences = config.audiences().stream().map(SiteConfig.Audience::id).toList();
+        Map<String, String> chunks = chunks(postings(pages, audiences));
+        if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries %d ms, terms and chunks %d ms%n",
+                build.name(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         StringBuilder aud = new StringBuilder();
         for (Map<String, Object> p : pages) aud.append(Character.forDigit(Math.max(0, audiences.indexOf((String) p.get("audience"))), 36));
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -106,60 +110,94 @@ final class SearchIndex {
      * Term to postings: "doc:weight doc:weight ...", best first, where doc is the page number or
      * "page.row" for a row of its error tables, and weight the BM25 score of the term in that document
      * (fields boosted like the titles: title and error id 4, headings 2, text 1), times 10, rounded.
+     * A term keeps its best {@link #MAX_POSTINGS} documents of each audience, so a common word still
+     * finds pages of every audience.
      */
-    static Map<String, String> postings(List<Map<String, Object>> pages) {
+    static Map<String, String> postings(List<Map<String, Object>> pages, List<String> audiences) {
         List<String> docs = new ArrayList<>();
-        List<List<List<String>>> fields = new ArrayList<>();   // doc -> field -> terms
+        List<Integer> docAudience = new ArrayList<>();
+        List<int[]> lengths = new ArrayList<>();              // doc -> terms per field
+        Map<String, Postings> index = new HashMap<>();
         for (int i = 0; i < pages.size(); i++) {
             Map<String, Object> p = pages.get(i);
+            int audience = Math.max(0, audiences.indexOf((String) p.get("audience")));
             StringBuilder headings = new StringBuilder();
             for (Object h : (List<?>) p.get("headings")) headings.append(((List<?>) h).get(1)).append('\n');
-            docs.add(Integer.toString(i));
-            fields.add(List.of(terms((String) p.get("title")), terms(headings.toString()),
+            add(index, docs, docAudience, lengths, Integer.toString(i), audience, List.of(terms((String) p.get("title")), terms(headings.toString()),
                     terms(p.get("summary") + " " + p.get("text") + " " + p.getOrDefault("more", "")), List.of()));
             List<?> errors = (List<?>) p.get("errors");
             for (int j = 0; j < errors.size(); j++) {
                 Map<?, ?> e = (Map<?, ?>) errors.get(j);
-                docs.add(i + "." + j);
-                fields.add(List.of(List.of(), List.of(), terms((String) e.get("text")),
+                add(index, docs, docAudience, lengths, i + "." + j, audience, List.of(List.of(), List.of(), terms((String) e.get("text")),
                         terms(e.get("id") + " " + e.get("anchor") + " " + (e.get("http") == null ? "" : e.get("http")))));
             }
         }
         int n = docs.size();
         double[] avg = new double[FIELDS.length];
-        for (List<List<String>> f : fields) for (int k = 0; k < FIELDS.length; k++) avg[k] += f.get(k).size();
+        for (int[] l : lengths) for (int k = 0; k < FIELDS.length; k++) avg[k] += l[k];
         for (int k = 0; k < FIELDS.length; k++) avg[k] = Math.max(1, avg[k] / Math.max(1, n));
-        // term -> doc -> per-field counts
-        Map<String, Map<Integer, int[]>> tf = new HashMap<>();
-        for (int d = 0; d < n; d++) {
-            for (int k = 0; k < FIELDS.length; k++) {
-                for (String t : fields.get(d).get(k)) tf.computeIfAbsent(t, x -> new HashMap<>()).computeIfAbsent(d, x -> new int[FIELDS.length])[k]++;
-            }
-        }
         Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, Map<Integer, int[]>> e : tf.entrySet()) {
-            int df = e.getValue().size();
-            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            List<long[]> scored = new ArrayList<>();   // [weight, doc]
-            for (Map.Entry<Integer, int[]> d : e.getValue().entrySet()) {
+        index.entrySet().parallelStream().map(e -> {
+            Postings t = e.getValue();
+            double idf = Math.log(1 + (n - t.n + 0.5) / (t.n + 0.5));
+            long[] scored = new long[t.n];   // weight in the high half, then (max - doc): best first, ties by doc
+            for (int i = 0; i < t.n; i++) {
+                int d = t.docs[i];
                 double s = 0;
                 for (int k = 0; k < FIELDS.length; k++) {
-                    int c = d.getValue()[k];
+                    int c = (int) (t.counts[i] >>> (16 * k)) & 0xFFFF;
                     if (c == 0) continue;
-                    double len = fields.get(d.getKey()).get(k).size();
-                    s += BOOST[k] * c * (K1 + 1) / (c + K1 * (1 - B + B * len / avg[k]));
+                    s += BOOST[k] * c * (K1 + 1) / (c + K1 * (1 - B + B * lengths.get(d)[k] / avg[k]));
                 }
-                scored.add(new long[]{Math.max(1, Math.round(s * idf * 10)), d.getKey()});
+                long w = Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(s * idf * 10)));
+                scored[i] = (w << 32) | (Integer.MAX_VALUE - d);
             }
-            scored.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+            java.util.Arrays.sort(scored);
+            int[] kept = new int[audiences.size() + 1];
             StringBuilder b = new StringBuilder();
-            for (int i = 0; i < Math.min(MAX_POSTINGS, scored.size()); i++) {
-                if (i > 0) b.append(' ');
-                b.append(docs.get((int) scored.get(i)[1])).append(':').append(scored.get(i)[0]);
+            for (int i = scored.length - 1; i >= 0; i--) {
+                int d = Integer.MAX_VALUE - (int) (scored[i] & 0xFFFFFFFFL);
+                if (kept[docAudience.get(d)]++ >= MAX_POSTINGS) continue;
+                if (b.length() > 0) b.append(' ');
+                b.append(docs.get(d)).append(':').append(scored[i] >>> 32);
             }
-            out.put(e.getKey(), b.toString());
-        }
+            return Map.entry(e.getKey(), b.toString());
+        }).toList().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /** A term's documents with their counts per field (16 bits each), in document order. */
+    private static final class Postings {
+        int[] docs = new int[4];
+        long[] counts = new long[4];
+        int n;
+
+        void add(int doc, long packed) {
+            if (n == docs.length) {
+                docs = java.util.Arrays.copyOf(docs, n * 2);
+                counts = java.util.Arrays.copyOf(counts, n * 2);
+            }
+            docs[n] = doc;
+            counts[n++] = packed;
+        }
+    }
+
+    private static void add(Map<String, Postings> index, List<String> docs, List<Integer> docAudience, List<int[]> lengths,
+                            String doc, int audience, List<List<String>> fields) {
+        int d = docs.size();
+        docs.add(doc);
+        docAudience.add(audience);
+        int[] len = new int[FIELDS.length];
+        Map<String, long[]> counts = new HashMap<>();
+        for (int k = 0; k < FIELDS.length; k++) {
+            len[k] = fields.get(k).size();
+            for (String t : fields.get(k)) {
+                long[] c = counts.computeIfAbsent(t, x -> new long[1]);
+                if (((c[0] >>> (16 * k)) & 0xFFFF) < 0xFFFF) c[0] += 1L << (16 * k);
+            }
+        }
+        lengths.add(len);
+        counts.forEach((t, c) -> index.computeIfAbsent(t, x -> new Postings()).add(d, c[0]));
     }
 
     /** The words of a text as indexed terms: each word, and the parts of a joined word ("sign-in": sign-in, sign, in). */
