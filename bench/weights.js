@@ -1,5 +1,5 @@
 // Page weight and search bytes per query of a built version folder, with the site's own search engine
-// (templates/assets/docsite.js run under Node: the same chunk choice, scoring and result pages as in a
+// (templates/assets/search.js run under Node: the same chunk choice, scoring and result pages as in a
 // browser; a fresh engine per query, as a reader's first query).
 //
 // Usage: node bench/weights.js SITE/VERSION [QUERY...]
@@ -8,7 +8,7 @@
 'use strict';
 const fs = require('fs'), path = require('path'), vm = require('vm');
 globalThis.window = globalThis;
-const { searchIndex } = require(path.join(__dirname, '..', 'templates', 'assets', 'docsite.js'));
+const { searchIndex } = require(path.join(__dirname, '..', 'templates', 'assets', 'search.js'));
 
 const dir = process.argv[2];
 const queries = process.argv.length > 3 ? process.argv.slice(3)
