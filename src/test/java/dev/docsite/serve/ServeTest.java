@@ -138,6 +138,16 @@ class ServeTest {
 
         Files.writeString(content.resolve("pages/admin/ops/_section.yaml"), "title: Operations\nsummary: Day-two work, in order.\n");
         await("a summary edit rewrites the landing page", () -> get("/2.0/admin/ops/index.html").body().contains("Day-two work, in order."));
+
+        // A page retitled inside a section shows in its section's navigation and its neighbours' previous/next only.
+        Object top = fileKey("2.0/admin/setup.html"), before = fileKey("2.0/admin/new-thing.html");
+        int seen = updates.size();
+        TestContent.edit(content.resolve("pages/admin/ops/backup.yaml"), "title: Backups", "title: Backups and restores");
+        await("the page shows its new title", () -> get("/2.0/admin/ops/backup.html").body().contains("Backups and restores"));
+        await("the update is reported", () -> updates.size() > seen);
+        assertNotEquals(before, fileKey("2.0/admin/new-thing.html"), "the previous page's next link shows it");
+        assertTrue(get("/2.0/admin/new-thing.html").body().contains("Backups and restores"));
+        assertEquals(top, fileKey("2.0/admin/setup.html"), "a page outside the section shows its heading only: not rewritten");
     }
 
     @Test void anAddedPageIsServedAndListedAndADeletedOneIsGone() throws Exception {
