@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates a benchmark content folder: N pages (~170 lines each, with sections, a table, code blocks,
- * an admonition, xrefs with anchors and external links), three audiences, an error catalog shown on an
- * admin page, and 1 or 2 versions.
+ * Generates a benchmark content folder: N pages (~170 lines each, with headings, a table, code blocks,
+ * an admonition, xrefs with anchors and external links), three audiences, each in sections of 50 pages
+ * ({@code pages/admin/section-03/page-456.yaml}, with a {@code _section.yaml}), an error catalog shown
+ * on an admin page, and 1 or 2 versions. Text mixes a few dozen common words with a long tail of rarer
+ * ones (log-uniform over 20,000 made-up words), so the search index has a realistic vocabulary.
  *
  * Usage: java bench/GenerateCorpus.java OUT_DIR PAGES [VERSIONS]
  */
 public class GenerateCorpus {
     static final String[] AUDIENCES = {"decision-maker", "admin", "end-user"};
+    static final int PER_SECTION = 50;
+    static final String[] SYLLABLES = "ka lo mi ne su ta ri po ve da fu gi ho ju ly mo ni pa qu ro".split(" ");
     static final String[] WORDS = ("policy enrollment identity tenant token client server mobile sign-in protection device "
             + "configuration consent scope claim audience rollout pilot license access session retry fallback catalog error "
             + "version release network cache account administrator user message support security compliance data").split(" ");
@@ -45,7 +49,17 @@ public class GenerateCorpus {
         Files.writeString(out.resolve("errors/bench.yaml"), cat);
 
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < pages; i++) ids.add(AUDIENCES[i % 3] + "/page-" + i);
+        for (int i = 0; i < pages; i++) {
+            String section = String.format("%s/section-%02d", AUDIENCES[i % 3], i / 3 / PER_SECTION);
+            ids.add(section + "/page-" + i);
+            Path sf = out.resolve("pages").resolve(section).resolve("_section.yaml");
+            if (!Files.exists(sf)) {
+                Files.createDirectories(sf.getParent());
+                int n = i / 3 / PER_SECTION;
+                Files.writeString(sf, "title: Section " + n + "\nsummary: Pages " + (n * PER_SECTION) + " to " + (n * PER_SECTION + PER_SECTION - 1)
+                        + " of this audience.\norder: " + n + "\n");
+            }
+        }
         for (int i = 0; i < pages; i++) {
             String id = ids.get(i);
             Path f = out.resolve("pages").resolve(id + ".yaml");
@@ -97,8 +111,19 @@ public class GenerateCorpus {
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < n; k++) {
             if (k > 0) b.append(' ');
-            b.append(WORDS[rnd.nextInt(WORDS.length)]);
+            b.append(rnd.nextInt(10) < 7 ? WORDS[rnd.nextInt(WORDS.length)] : rare(rnd));
         }
         return b.toString();
+    }
+
+    /** One of 20,000 made-up words, log-uniformly: a few are frequent, most are rare. */
+    static String rare(Random rnd) {
+        int k = (int) Math.pow(20_000, rnd.nextDouble());
+        StringBuilder w = new StringBuilder();
+        do {
+            w.append(SYLLABLES[k % SYLLABLES.length]);
+            k /= SYLLABLES.length;
+        } while (k > 0);
+        return w.length() < 4 ? w + "ra" : w.toString();
     }
 }

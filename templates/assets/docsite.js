@@ -245,24 +245,24 @@
     form.appendChild(panel);
     input.setAttribute('aria-controls', 'search-panel');
 
-    var engine = null, data = null, state = 'idle', waiting = [], filter = 'all', lastQuery = null;
+    var index = null, engineState = 'idle', engineWaiting = [], filter = 'all', lastQuery = null, current = 0;
 
+    // The engine (search.js) and the index's manifest load when the reader heads for the box; a query
+    // loads the chunks of its words and the pages of the results it shows.
     function load(then) {
-      if (state === 'ready') return then();
-      waiting.push(then);
-      if (state === 'loading') return;
-      state = 'loading';
-      var fail = function () { state = 'failed'; waiting = []; show(); summary.textContent = 'Search could not be loaded.'; status.textContent = summary.textContent; };
+      var fail = function () { show(); summary.textContent = 'Search could not be loaded.'; status.textContent = summary.textContent; };
+      if (engineState === 'ready') return index.ready(then, fail);
+      if (engineState === 'failed') return fail();
+      engineWaiting.push(then);
+      if (engineState === 'loading') return;
+      engineState = 'loading';
       loadScript(form.getAttribute('data-engine'), function () {
-        loadScript(form.getAttribute('data-index'), function () {
-          if (!window.MiniSearch || !window.docsiteSearchIndex) return fail();
-          data = window.docsiteSearchIndex;
-          engine = buildEngine(data);
-          state = 'ready';
-          var w = waiting; waiting = [];
-          w.forEach(function (f) { f(); });
-        }, fail);
-      }, fail);
+        if (!window.docsiteSearchEngine) { engineState = 'failed'; return fail(); }
+        index = window.docsiteSearchEngine(form.getAttribute('data-index'), loadScript);
+        engineState = 'ready';
+        var w = engineWaiting; engineWaiting = [];
+        w.forEach(function (f) { index.ready(f, fail); });
+      }, function () { engineState = 'failed'; fail(); });
     }
 
     function show() { panel.hidden = false; }
@@ -271,10 +271,15 @@
     function run() {
       var q = input.value.trim();
       if (!q) { hide(); status.textContent = ''; lastQuery = null; return; }
+      if (q === lastQuery) return;
+      var ticket = ++current;
       load(function () {
-        if (q !== input.value.trim() || q === lastQuery) return;
-        lastQuery = q;
-        render(q, query(engine, data, q));
+        index.search(q, function (hits) {
+          // A slower earlier query must not overwrite a later one.
+          if (ticket !== current || q !== input.value.trim()) return;
+          lastQuery = q;
+          render(q, hits);
+        });
       });
     }
 
@@ -282,11 +287,12 @@
       results.textContent = '';
       filters.textContent = '';
       var groups = {};
-      hits.forEach(function (h) { (groups[h.page.audience] = groups[h.page.audience] || []).push(h); });
-      var order = data.audiences.slice().sort(function (a, b) { return (b.id === here) - (a.id === here); });
+      hits.forEach(function (h) { (groups[h.audienceId] = groups[h.audienceId] || []).push(h); });
+      var order = (index ? index.audiences() : []).slice().sort(function (a, b) { return (b.id === here) - (a.id === here); });
       if (filter !== 'all' && !groups[filter]) filter = 'all';
       var n = hits.length;
       summary.textContent = n === 0 ? 'No results for \u201c' + q + '\u201d.' : n + (n === 1 ? ' result' : ' results') + ' for \u201c' + q + '\u201d';
+      if (hits.shownOnly) summary.textContent += ' (the best ' + hits.shownOnly + ' of each group shown)';
       status.textContent = summary.textContent;
       if (n > 0) {
         addFilter('all', 'All', n);
@@ -299,7 +305,7 @@
         var labelId = 'search-group-' + a.id;
         section.appendChild(el('p', { class: 'search-group-title', id: labelId }, a.title));
         var ul = el('ul', { 'aria-labelledby': labelId });
-        list.forEach(function (h) { ul.appendChild(item(h)); });
+        list.forEach(function (h) { if (h.page) ul.appendChild(item(h)); });
         section.appendChild(ul);
         section.hidden = filter !== 'all' && filter !== a.id;
         results.appendChild(section);
@@ -343,10 +349,15 @@
     input.addEventListener('click', function () { if (input.value.trim() && lastQuery) show(); });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
+      var q = input.value.trim();
+      if (!q) return;
       load(function () {
-        run();
-        var first = results.querySelector('.search-group:not([hidden]) a');
-        if (first) location.href = first.href;
+        index.search(q, function (hits) {
+          lastQuery = q;
+          render(q, hits);
+          var first = results.querySelector('.search-group:not([hidden]) a');
+          if (first) location.href = first.href;
+        });
       });
     });
     form.addEventListener('keydown', function (e) {
@@ -373,56 +384,6 @@
     });
     var initial = new URLSearchParams(location.search).get('q');
     if (initial) { input.value = initial; run(); }
-  }
-
-  // One document per page (title, headings, text) and one per error-table row (id, status, row text).
-  function buildEngine(data) {
-    var docs = [];
-    data.pages.forEach(function (p, i) {
-      docs.push({ id: 'p' + i, kind: 'page', page: i, title: p.title, headings: p.headings.map(function (h) { return h[1]; }).join('\n'),
-        text: p.summary + '\n' + p.text + '\n' + (p.more || ''), ids: '' });
-      p.errors.forEach(function (e, j) {
-        docs.push({ id: 'e' + i + '_' + j, kind: 'error', page: i, error: j, title: e.id, headings: '', text: e.text, ids: e.id + ' ' + (e.http || '') });
-      });
-    });
-    var ms = new window.MiniSearch({
-      fields: ['title', 'headings', 'text', 'ids'],
-      storeFields: ['kind', 'page', 'error'],
-      searchOptions: {
-        boost: { title: 4, ids: 4, headings: 2 },
-        // Only the word being typed (the last) is completed: "sign in" must not turn into "sign in*".
-        prefix: function (term, i, terms) { return i === terms.length - 1 && term.length > 2; },
-        fuzzy: function (term) { return term.length > 4 ? 0.2 : false; }
-      }
-    });
-    ms.addAll(docs);
-    return ms;
-  }
-
-  function query(ms, data, q) {
-    var exact = norm(q).replace(/^#/, '');
-    var hits = ms.search(q, { combineWith: 'AND' });
-    if (!hits.length) hits = ms.search(q, { combineWith: 'OR' });
-    var out = hits.slice(0, 60).map(function (r) {
-      var p = data.pages[r.page];
-      if (r.kind === 'error') {
-        var e = p.errors[r.error];
-        var isExact = e.id.toLowerCase() === exact || e.anchor === exact;
-        // An end users' row is found by its message; what it shows is what the message means and what to do.
-        var endUser = e.table === 'end-user';
-        return { kind: 'error', page: p, title: e.id, http: e.http, table: e.table, message: e.message, href: p.url + '#' + e.anchor,
-          text: endUser ? e.text.slice(e.message.length).replace(/^[\s\u00b7]+/, '') : e.message, terms: r.terms, score: r.score * (isExact ? 1000 : 1) };
-      }
-      // Deep link to the heading that holds the most matched words (all of them when there are two or more).
-      var heading = null, href = p.url, best = 0, need = Math.min(2, r.terms.length);
-      p.headings.forEach(function (h) {
-        var n = r.terms.filter(function (t) { return wordRegExp([t], '').test(h[1]); }).length;
-        if (n >= need && n > best) { best = n; heading = h[1]; href = p.url + '#' + h[0]; }
-      });
-      return { kind: 'page', page: p, title: p.title, heading: heading, href: href, text: p.summary + ' ' + p.text, terms: r.terms, score: r.score };
-    });
-    out.sort(function (a, b) { return b.score - a.score; });
-    return out;
   }
 
   // Whole words only, longest first: "in" is not found inside "Intune" or "sign". Group 2 is the word.

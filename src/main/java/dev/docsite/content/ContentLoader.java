@@ -29,6 +29,7 @@ public final class ContentLoader {
     static final List<String> LINKS_KEYS = List.of("timeout_ms", "concurrency", "per_host", "retries", "cache_ttl_hours", "ignore",
             "deadline_seconds", "allow_private_redirects");
     static final List<String> PAGE_KEYS = List.of("title", "audience", "summary", "order", "since", "until", "aliases", "body");
+    static final List<String> SECTION_KEYS = List.of("title", "summary", "order");
     static final List<String> CATALOG_KEYS = List.of("title", "errors");
     static final List<String> ERROR_KEYS = List.of("id", "layer", "http", "scenario", "user_title", "user_message",
             "user_meaning", "user_action", "placeholders", "retry", "user_options", "fallback", "cause", "resolution", "since", "until");
@@ -98,6 +99,7 @@ public final class ContentLoader {
     private static List<String> pageFiles(ContentSet previous, Set<String> changed) {
         Set<String> files = new java.util.TreeSet<>();
         for (Page p : previous.pages()) files.add(p.path());
+        for (Section s : previous.sections().values()) files.add(s.path());   // re-read each time: they are few and small
         try {
             for (String path : changed) {
                 if (!path.startsWith("pages/")) continue;
@@ -111,7 +113,9 @@ public final class ContentLoader {
         return List.copyOf(files);
     }
 
-    private static boolean isPageFile(String path) { return path.endsWith(".yaml") || path.endsWith(".yml"); }
+    private static boolean isPageFile(String path) { return (path.endsWith(".yaml") || path.endsWith(".yml")) && !isSectionFile(path); }
+
+    private static boolean isSectionFile(String path) { return path.endsWith("/" + Section.FILE); }
 
     /**
      * Only the error catalogs of {@code source}, best effort: files that do not parse are left out and no
@@ -133,6 +137,7 @@ public final class ContentLoader {
         List<Page> pages = new ArrayList<>();
         List<ErrorCatalog> catalogs = new ArrayList<>();
         Map<String, JsonNode> schemas = new LinkedHashMap<>();
+        Map<String, Section> sections = new java.util.TreeMap<>();
         try {
             Map<String, Instant> updated = source.lastUpdated();
             List<String> pageFiles = knownPageFiles;
@@ -141,6 +146,11 @@ public final class ContentLoader {
                 pageFiles.addAll(source.list("pages", ".yml"));
             }
             for (String path : pageFiles) {
+                if (isSectionFile(path)) {
+                    Section s = loadSection(path);
+                    if (s != null) sections.put(s.id(), s);
+                    continue;
+                }
                 Page p = unchangedPages.get(path);
                 int before = problems.size();
                 if (p == null) p = loadPage(path, config, updated.getOrDefault(path, SOURCE_DATE));
@@ -171,7 +181,31 @@ public final class ContentLoader {
         if (config != null) checkPageIds(pages, config);
         // The catalog rules (CatalogRules) run with the build's checks, so one run reports them with everything else.
         pages.sort((a, b) -> a.id().compareTo(b.id()));
-        return new ContentSet(config, List.copyOf(pages), List.copyOf(catalogs), Map.copyOf(schemas), source, problems.list(), Set.copyOf(broken));
+        return new ContentSet(config, List.copyOf(pages), List.copyOf(catalogs), Map.copyOf(schemas), source, problems.list(), Set.copyOf(broken),
+                java.util.Collections.unmodifiableMap(sections));
+    }
+
+    /**
+     * A section file: title, summary and order of the folder it is in. Only folders under an audience
+     * folder are sections; a section file elsewhere would describe nothing.
+     */
+    private Section loadSection(String path) {
+        String folder = path.substring("pages/".length(), path.length() - Section.FILE.length() - 1);
+        String file = source.display(path);
+        if (!folder.contains("/") || !PAGE_ID.matcher(folder).matches()) {
+            problems.add(new SourcePos(file, 1, 1), ContentRules.FIELD_VALUE.id(), "a section file belongs in a folder under an audience folder "
+                    + "(expected pages/<audience>/<section>/" + Section.FILE + ")");
+            return null;
+        }
+        YNode root = parse(path);
+        if (root == null) return null;
+        MapReader m = MapReader.of(root, problems, "a section", SECTION_KEYS);
+        if (m == null) return null;
+        String title = m.string("title", false);
+        String summary = m.string("summary", false);
+        Integer order = m.integer("order", false, -1_000_000, 1_000_000);
+        return new Section(folder, path, new SourcePos(file, 1, 1), title == null ? Section.defaultTitle(folder) : title,
+                summary == null ? "" : summary, order == null ? 1000 : order);
     }
 
     private YNode parse(String path) {

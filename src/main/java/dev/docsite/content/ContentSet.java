@@ -11,14 +11,16 @@ import java.util.Set;
  * Everything loaded from one content source, validated and immutable.
  *
  * @param problems     what was wrong with the files (empty unless loaded with {@link ContentLoader#loadAll})
+ * @param sections     the section files ({@code _section.yaml}) by section id ("admin/setup")
  * @param brokenFiles  content paths of pages, catalogs and files beside pages left out because of those problems, so the
  *                     checks do not report a second finding (a link to a page that failed to load)
  */
 public record ContentSet(SiteConfig config, List<Page> pages, List<ErrorCatalog> catalogs,
-                         Map<String, JsonNode> schemas, ContentSource source, List<Problem> problems, Set<String> brokenFiles) {
+                         Map<String, JsonNode> schemas, ContentSource source, List<Problem> problems, Set<String> brokenFiles,
+                         Map<String, Section> sections) {
 
     public ContentSet(SiteConfig config, List<Page> pages, List<ErrorCatalog> catalogs, Map<String, JsonNode> schemas, ContentSource source) {
-        this(config, pages, catalogs, schemas, source, List.of(), Set.of());
+        this(config, pages, catalogs, schemas, source, List.of(), Set.of(), Map.of());
     }
 
     /** Whether the page with this id exists as a file that failed to load. */

@@ -12,7 +12,7 @@ public final class ContentRules {
             "Fix the syntax at the line given: indent nested keys consistently, quote values that contain ': ' or start with "
                     + "'*', '&', '!', '@' or '`', and write a body as a block scalar (`body: |`). A duplicate key is reported at its second occurrence.");
     public static final Rule UNKNOWN_KEY = Rule.error("content/unknown-key",
-            "A page, site or catalog file uses only the fields the format defines.",
+            "A page, section, site or catalog file uses only the fields the format defines.",
             "A misspelt field is otherwise silently ignored (an `aliasses:` list would never redirect anything).",
             "Rename the key to the one suggested, or remove it. The fields are listed in the writers' guide (docs/content-format.md).");
     public static final Rule MISSING_FIELD = Rule.error("content/missing-field",

@@ -115,8 +115,17 @@ public final class Watcher implements AutoCloseable {
         return n.startsWith(".") || n.endsWith("~") || n.endsWith(".swp") || n.endsWith(".swx") || n.equals("4913");
     }
 
+    /**
+     * Stops watching, and waits for the batch being applied (a search index of many files may still be
+     * written): after close nothing writes into the site folder. Interrupting first could cut a write short.
+     */
     @Override public void close() throws IOException {
         ws.close();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         thread.interrupt();
     }
 }

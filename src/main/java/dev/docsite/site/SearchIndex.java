@@ -11,52 +11,236 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The search index of one version, written at build time beside its pages: per page the title, summary,
- * headings, body text and the rows of its error tables (id, HTTP status, message, anchor). The reader's
- * browser builds its full-text index from it, so search works on any static host and from file://.
- *
- * <p>Written twice with the same data: {@code search-index.json} for tools, and {@code search-index.js}
- * (a script that assigns it to {@value #GLOBAL}) for the browser, because a page opened from file://
- * may load a script but may not fetch a JSON file.
+ * The search index of one version, written at build time beside its pages, in chunks so a query loads
+ * what it needs whatever the site's size (see docs/navigation.md, "Search"):
+ * <ul>
+ * <li>{@code _search/index.js}: the manifest: version, audiences, the audience of every page (one
+ *     character each), the term prefixes that have a chunk;</li>
+ * <li>{@code _search/t/<prefix>.js}: the terms starting with the prefix, each with its postings (which
+ *     pages and error-table rows hold it, with a precomputed BM25 weight, best first);</li>
+ * <li>{@code _search/p/<n>.js}: page n as results show it: url, title, audience, summary, headings,
+ *     the start of its text and its error-table rows.</li>
+ * </ul>
+ * Every file is a script calling {@value #CALLBACK}(name, data) with JSON data: a page opened from
+ * file:// may load a script but not fetch a file, and one format is enough for browsers and tools.
  */
 final class SearchIndex {
-    static final String JSON_FILE = "search-index.json";
-    static final String JS_FILE = "search-index.js";
-    static final String GLOBAL = "docsiteSearchIndex";
+    static final String DIR = "_search";
+    static final String CALLBACK = "docsiteSearch";
     /** Body text kept verbatim (for result snippets); words after it are kept once each, so recall stays complete. */
     static final int TEXT_CHARS = 3000;
+    /** A chunk holding more than this many characters is split by the next letter of its terms. */
+    static final int CHUNK_CHARS = 40_000;
+    /** Postings kept per term and audience, best first: a word on every page ("the") says little about any of them. */
+    static final int MAX_POSTINGS = 300;
     /** Sorted keys: the same content gives the same bytes in every JVM (Map.of iterates in a per-JVM order). */
     private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final double K1 = 1.2, B = 0.75;
+    private static final String[] FIELDS = {"title", "headings", "text", "ids"};
+    private static final double[] BOOST = {4, 2, 1, 4};
 
     private SearchIndex() {}
 
-    /**
-     * The index of a version as JSON. Each page's entry is serialized on its own and the index put
-     * together from them: the same text as serializing the whole tree, but an entry is made once per
-     * render, so after an edit serve re-encodes the page that changed, not every page of the version.
-     */
-    static String json(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache) throws JsonProcessingException {
+    /** The search files of a version, by path relative to the site, in a stable order. */
+    static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache) throws JsonProcessingException {
         // Parsing a page's HTML is the cost here: spread it over the cores like the page writing.
-        List<String> pages = build.pages().parallelStream().map(rp -> entry(rp, cache)).toList();
-        StringBuilder b = new StringBuilder(pages.stream().mapToInt(String::length).sum() + pages.size() + 512);
-        b.append("{\"version\":").append(JSON.writeValueAsString(build.name()))
-                .append(",\"audiences\":").append(JSON.writeValueAsString(config.audiences().stream().map(a -> Map.of("id", a.id(), "title", a.title())).toList()))
-                .append(",\"pages\":[");
-        for (int i = 0; i < pages.size(); i++) b.append(i == 0 ? "" : ",").append(pages.get(i));
-        return b.append("]}").toString();
+        long t0 = System.nanoTime();
+        List<String> entries = build.pages().parallelStream().map(rp -> entry(rp, cache)).toList();
+        List<Map<String, Object>> pages = new ArrayList<>();
+        for (String e : entries) pages.add(JSON.readValue(e, MAP));
+        long t1 = System.nanoTime();
+        String dir = build.name() + "/" + DIR + "/";
+        Map<String, String> out = new LinkedHashMap<>();
+
+        List<String> audiences = config.audiences().stream().map(SiteConfig.Audience::id).toList();
+        Map<String, String> chunks = chunks(postings(pages, audiences));
+        if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries %d ms, terms and chunks %d ms%n",
+                build.name(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        StringBuilder aud = new StringBuilder();
+        for (Map<String, Object> p : pages) aud.append(Character.forDigit(Math.max(0, audiences.indexOf((String) p.get("audience"))), 36));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", FORMAT);
+        manifest.put("version", build.name());
+        manifest.put("audiences", config.audiences().stream().map(a -> Map.of("id", a.id(), "title", a.title())).toList());
+        manifest.put("pages", aud.toString());
+        manifest.put("chunks", List.copyOf(chunks.keySet()));
+        out.put(dir + "index.js", script("index", JSON.writeValueAsString(manifest)));
+        chunks.forEach((prefix, json) -> out.put(dir + "t/" + fileName(prefix) + ".js", script("t/" + prefix, json)));
+        for (int i = 0; i < pages.size(); i++) {
+            Map<String, Object> p = new LinkedHashMap<>(pages.get(i));
+            p.remove("more");   // indexed, never shown
+            out.put(dir + "p/" + i + ".js", script("p/" + i, JSON.writeValueAsString(p)));
+        }
+        return out;
     }
 
-    static String script(String json) { return "window." + GLOBAL + "=" + json + ";\n"; }
+    static final int FORMAT = 1;
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    static String script(String name, String json) {
+        try {
+            return CALLBACK + "(" + JSON.writeValueAsString(name) + "," + json + ");\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A prefix as a file name: letters a-z and digits as they are, anything else as _hex_ (the same rule as docsite.js). */
+    static String fileName(String prefix) {
+        StringBuilder b = new StringBuilder();
+        prefix.codePoints().forEach(c -> {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) b.appendCodePoint(c);
+            else b.append('_').append(Integer.toHexString(c)).append('_');
+        });
+        return b.toString();
+    }
+
+    /**
+     * Term to postings: "doc:weight doc:weight ...", best first, where doc is the page number or
+     * "page.row" for a row of its error tables, and weight the BM25 score of the term in that document
+     * (fields boosted like the titles: title and error id 4, headings 2, text 1), times 10, rounded.
+     * A term keeps its best {@link #MAX_POSTINGS} documents of each audience, so a common word still
+     * finds pages of every audience.
+     */
+    static Map<String, String> postings(List<Map<String, Object>> pages, List<String> audiences) {
+        List<String> docs = new ArrayList<>();
+        List<Integer> docAudience = new ArrayList<>();
+        List<int[]> lengths = new ArrayList<>();              // doc -> terms per field
+        Map<String, Postings> index = new HashMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            Map<String, Object> p = pages.get(i);
+            int audience = Math.max(0, audiences.indexOf((String) p.get("audience")));
+            StringBuilder headings = new StringBuilder();
+            for (Object h : (List<?>) p.get("headings")) headings.append(((List<?>) h).get(1)).append('\n');
+            add(index, docs, docAudience, lengths, Integer.toString(i), audience, List.of(terms((String) p.get("title")), terms(headings.toString()),
+                    terms(p.get("summary") + " " + p.get("text") + " " + p.getOrDefault("more", "")), List.of()));
+            List<?> errors = (List<?>) p.get("errors");
+            for (int j = 0; j < errors.size(); j++) {
+                Map<?, ?> e = (Map<?, ?>) errors.get(j);
+                add(index, docs, docAudience, lengths, i + "." + j, audience, List.of(List.of(), List.of(), terms((String) e.get("text")),
+                        terms(e.get("id") + " " + e.get("anchor") + " " + (e.get("http") == null ? "" : e.get("http")))));
+            }
+        }
+        int n = docs.size();
+        double[] avg = new double[FIELDS.length];
+        for (int[] l : lengths) for (int k = 0; k < FIELDS.length; k++) avg[k] += l[k];
+        for (int k = 0; k < FIELDS.length; k++) avg[k] = Math.max(1, avg[k] / Math.max(1, n));
+        Map<String, String> out = new TreeMap<>();
+        index.entrySet().parallelStream().map(e -> {
+            Postings t = e.getValue();
+            double idf = Math.log(1 + (n - t.n + 0.5) / (t.n + 0.5));
+            long[] scored = new long[t.n];   // weight in the high half, then (max - doc): best first, ties by doc
+            for (int i = 0; i < t.n; i++) {
+                int d = t.docs[i];
+                double s = 0;
+                for (int k = 0; k < FIELDS.length; k++) {
+                    int c = (int) (t.counts[i] >>> (16 * k)) & 0xFFFF;
+                    if (c == 0) continue;
+                    s += BOOST[k] * c * (K1 + 1) / (c + K1 * (1 - B + B * lengths.get(d)[k] / avg[k]));
+                }
+                long w = Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(s * idf * 10)));
+                scored[i] = (w << 32) | (Integer.MAX_VALUE - d);
+            }
+            java.util.Arrays.sort(scored);
+            int[] kept = new int[audiences.size() + 1];
+            StringBuilder b = new StringBuilder();
+            for (int i = scored.length - 1; i >= 0; i--) {
+                int d = Integer.MAX_VALUE - (int) (scored[i] & 0xFFFFFFFFL);
+                if (kept[docAudience.get(d)]++ >= MAX_POSTINGS) continue;
+                if (b.length() > 0) b.append(' ');
+                b.append(docs.get(d)).append(':').append(scored[i] >>> 32);
+            }
+            return Map.entry(e.getKey(), b.toString());
+        }).toList().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** A term's documents with their counts per field (16 bits each), in document order. */
+    private static final class Postings {
+        int[] docs = new int[4];
+        long[] counts = new long[4];
+        int n;
+
+        void add(int doc, long packed) {
+            if (n == docs.length) {
+                docs = java.util.Arrays.copyOf(docs, n * 2);
+                counts = java.util.Arrays.copyOf(counts, n * 2);
+            }
+            docs[n] = doc;
+            counts[n++] = packed;
+        }
+    }
+
+    private static void add(Map<String, Postings> index, List<String> docs, List<Integer> docAudience, List<int[]> lengths,
+                            String doc, int audience, List<List<String>> fields) {
+        int d = docs.size();
+        docs.add(doc);
+        docAudience.add(audience);
+        int[] len = new int[FIELDS.length];
+        Map<String, long[]> counts = new HashMap<>();
+        for (int k = 0; k < FIELDS.length; k++) {
+            len[k] = fields.get(k).size();
+            for (String t : fields.get(k)) {
+                long[] c = counts.computeIfAbsent(t, x -> new long[1]);
+                if (((c[0] >>> (16 * k)) & 0xFFFF) < 0xFFFF) c[0] += 1L << (16 * k);
+            }
+        }
+        lengths.add(len);
+        counts.forEach((t, c) -> index.computeIfAbsent(t, x -> new Postings()).add(d, c[0]));
+    }
+
+    /** The words of a text as indexed terms: each word, and the parts of a joined word ("sign-in": sign-in, sign, in). */
+    static List<String> terms(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : words(text == null ? "" : text)) {
+            out.add(w);
+            if (w.indexOf('_') >= 0 || w.indexOf('.') >= 0 || w.indexOf('-') >= 0)
+                for (String part : w.split("[_.-]+")) if (part.length() > 1) out.add(part);
+        }
+        return out;
+    }
+
+    /**
+     * Terms grouped in chunks by prefix, as JSON objects with sorted keys: a chunk starts as the terms
+     * sharing a first letter and is split by the next letter while it is larger than {@link #CHUNK_CHARS}
+     * (the terms equal to the prefix stay in it). The reader loads, for each word, the chunk of its
+     * longest listed prefix.
+     */
+    static Map<String, String> chunks(Map<String, String> postings) throws JsonProcessingException {
+        Map<String, Map<String, String>> groups = new TreeMap<>();
+        for (Map.Entry<String, String> e : postings.entrySet()) groups.computeIfAbsent(e.getKey().substring(0, 1), k -> new TreeMap<>()).put(e.getKey(), e.getValue());
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, Map<String, String>> g : groups.entrySet()) split(g.getKey(), g.getValue(), out);
+        return out;
+    }
+
+    private static void split(String prefix, Map<String, String> terms, Map<String, String> out) throws JsonProcessingException {
+        String json = JSON.writeValueAsString(terms);
+        if (json.length() <= CHUNK_CHARS || terms.keySet().stream().allMatch(t -> t.length() <= prefix.length())) {
+            out.put(prefix, json);
+            return;
+        }
+        Map<String, String> own = new TreeMap<>();
+        Map<String, Map<String, String>> next = new TreeMap<>();
+        terms.forEach((t, p) -> {
+            if (t.length() <= prefix.length()) own.put(t, p);
+            else next.computeIfAbsent(t.substring(0, prefix.length() + 1), k -> new TreeMap<>()).put(t, p);
+        });
+        if (!own.isEmpty()) out.put(prefix, JSON.writeValueAsString(own));
+        for (Map.Entry<String, Map<String, String>> e : next.entrySet()) split(e.getKey(), e.getValue(), out);
+    }
 
     /** Bump when an entry's shape changes: cached entries of another format are not reused. */
     static final String ENTRY_FORMAT = "search-entry-1";

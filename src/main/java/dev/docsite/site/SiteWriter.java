@@ -1,15 +1,8 @@
 package dev.docsite.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.docsite.content.ErrorCatalog;
-import dev.docsite.content.ErrorEntry;
-import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.render.Layout;
 import dev.docsite.render.RenderCache;
-import dev.docsite.render.Links;
-import dev.docsite.render.RenderResult;
 import dev.docsite.render.RenderedPage;
 
 import java.io.IOException;
@@ -18,46 +11,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Lays out and writes the site: per version the home page, audience landing pages, pages, alias
- * redirects, errors.json and the search index; at the top the version redirect, versions.json, sitemap.xml, 404 page
- * and the shared assets. Navigation HTML is rendered once per version and audience, not per page.
+ * Writes the site: per version the home page, audience and section landing pages, pages, the search
+ * index and the version's other files; at the top the files of {@link SiteFiles} and the shared assets.
+ * What each template gets comes from {@link PageModels}; {@link Outputs} says which files a write produces.
  */
 final class SiteWriter {
     static final String ASSETS = "_";
     private static final String PAGES = "pages";
-    /** Per version: the schemas live examples are checked against, and the catalog for "Paste a response". */
-    static final String LIVE_SCHEMAS = "_schemas", LIVE_ERRORS_JS = "errors.js";
-    /** Sorted keys: versions.json and errors.json are the same bytes in every JVM (Map.of iterates in a per-JVM order). */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final ObjectMapper COMPACT = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
     private final Layout layout;
     private final RenderCache cache;
     private final SiteConfig config;
-    private final String banner;
     private final Path out;
-    private final String assetVersion;
-    private final Map<String, String> navCache = new ConcurrentHashMap<>();
+    private final PageModels models;
+    private final SiteFiles files;
 
     SiteWriter(Layout layout, SiteConfig config, String banner, Path out, RenderCache cache) throws IOException {
         this.cache = cache;
         this.layout = layout;
         this.config = config;
-        this.banner = banner;
         this.out = out;
-        this.assetVersion = assetVersion();
+        this.models = new PageModels(layout, config, banner, assetVersion());
+        this.files = new SiteFiles(layout, config, models);
     }
 
     void write(List<BuildResult.VersionBuild> builds, Outputs outputs) throws IOException, Layout.LayoutException {
@@ -67,7 +47,7 @@ final class SiteWriter {
             if (!outputs.indexes()) return;
             String latest = builds.get(0).name();
             for (BuildResult.VersionBuild b : builds) if (b.content().latest()) latest = b.name();
-            writeTop(builds, latest);
+            writeAll(files.top(builds, latest));
         } catch (LayoutFailure f) {
             throw f.cause;
         } catch (UncheckedIOException e) {
@@ -75,58 +55,35 @@ final class SiteWriter {
         }
     }
 
-    // ---- per version ------------------------------------------------------------------------------
-
     private void writeVersion(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all, Outputs outputs) throws IOException, Layout.LayoutException {
         VersionContent v = b.content();
         if (outputs.indexes()) copyPageAssets(v);
         List<RenderedPage> pages = b.pages().stream().filter(rp -> outputs.page(v.name(), rp.page().id())).toList();
         pages.parallelStream().forEach(rp -> {
             try {
-                writeFile(v.name() + "/" + rp.outputPath(), layout.render("page.ftlh", pageModel(rp, b, all)));
+                writeFile(v.name() + "/" + rp.outputPath(), layout.render("page.ftlh", models.page(rp, b, all)));
             } catch (Layout.LayoutException e) {
                 throw new LayoutFailure(e);
             }
         });
         if (outputs.searchIndex(v.name())) {
-            String index = SearchIndex.json(b, config, cache);
-            writeFile(v.name() + "/" + SearchIndex.JSON_FILE, index);
-            writeFile(v.name() + "/" + SearchIndex.JS_FILE, SearchIndex.script(index));
+            long t0 = System.nanoTime();
+            Map<String, String> search = SearchIndex.files(b, config, cache);
+            long built = System.nanoTime();
+            writeSearch(v.name(), search);
+            if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: %d files, built in %d ms, written in %d ms%n",
+                    v.name(), search.size(), (built - t0) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
         }
         if (!outputs.indexes()) return;
-        writeFile(v.name() + "/index.html", layout.render("home.ftlh", homeModel(b, all)));
+        writeFile(v.name() + "/index.html", layout.render("home.ftlh", models.home(b, all)));
         for (SiteConfig.Audience a : config.audiences()) {
-            writeFile(v.name() + "/" + a.id() + "/index.html", layout.render("audience.ftlh", audienceModel(a, b, all)));
+            writeFile(v.name() + "/" + a.id() + "/index.html", layout.render("audience.ftlh", models.audience(a, b, all)));
         }
-        for (Page p : v.pages()) {
-            for (String alias : p.aliases()) {
-                String from = alias + ".html";
-                Map<String, Object> m = new HashMap<>();
-                m.put("site", siteModel());
-                m.put("title", p.title());
-                m.put("target", Links.relative(from, p.outputPath()));
-                m.put("canonical", url(v.name() + "/" + p.outputPath()));
-                writeFile(v.name() + "/" + from, layout.render("redirect.ftlh", m));
-            }
+        for (SectionTree.Node s : v.sections().sections()) {
+            writeFile(v.name() + "/" + s.url(), layout.render("section.ftlh", models.section(s, b, all)));
         }
-        String errors = JSON.writeValueAsString(errorsJson(v));
-        writeFile(v.name() + "/errors.json", errors);
-        writeLiveData(v, errors);
-    }
-
-    /**
-     * What live examples read in the browser: each schema of the version as {@code _schemas/NAME.json}
-     * (for tools) and {@code _schemas/NAME.js}, and the catalog as {@code errors.js}. Scripts setting a
-     * global, like search-index.js, because a page opened from file:// may load a script but not fetch JSON.
-     */
-    private void writeLiveData(VersionContent v, String errorsJson) throws IOException {
-        writeFile(v.name() + "/" + LIVE_ERRORS_JS, "window.docsiteErrors=" + errorsJson + ";\n");
-        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> s : new java.util.TreeMap<>(v.input().schemas()).entrySet()) {
-            String json = JSON.writeValueAsString(s.getValue());
-            writeFile(v.name() + "/" + LIVE_SCHEMAS + "/" + s.getKey() + ".json", json + "\n");
-            writeFile(v.name() + "/" + LIVE_SCHEMAS + "/" + s.getKey() + ".js", "(window.docsiteSchemas=window.docsiteSchemas||{})["
-                    + COMPACT.writeValueAsString(s.getKey()) + "]=" + COMPACT.writeValueAsString(s.getValue()) + ";\n");
-        }
+        writeAll(files.redirects(v));
+        writeAll(files.versionData(v));
     }
 
     /**
@@ -145,260 +102,6 @@ final class SiteWriter {
             Files.write(dest, source.readBytes(path));
         }
     }
-
-    /** The machine-readable catalog of a version, for support tools and the app. */
-    static Map<String, Object> errorsJson(VersionContent v) {
-        List<Map<String, Object>> errors = new ArrayList<>();
-        for (ErrorCatalog c : v.input().catalogs()) {
-            String page = v.input().tablePageByCatalog().get(c.id());
-            for (ErrorEntry e : c.errors()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", e.id());
-                m.put("catalog", c.id());
-                m.put("layer", e.layer().yaml);
-                if (e.http() != null) m.put("http", e.http());
-                else if (e.httpUnknown()) m.put("http", "unknown");
-                m.put("scenario", e.scenario());
-                if (e.userTitle() != null) m.put("user_title", e.userTitle());
-                m.put("user_message", e.userMessage());
-                if (e.userMeaning() != null) m.put("user_meaning", e.userMeaning());
-                if (e.userAction() != null) m.put("user_action", e.userAction());
-                // What each {name} in the text stands for, so the app and support tools can fill or explain it.
-                if (!e.placeholders().isEmpty()) m.put("placeholders", e.placeholders());
-                m.put("silent", e.silent());
-                m.put("retry", e.retry().yaml);
-                if (!e.userOptions().isEmpty()) m.put("user_options", e.userOptions().stream().map(o -> o.yaml).toList());
-                m.put("fallback", e.fallback().yaml);
-                m.put("cause", e.cause());
-                m.put("resolution", e.resolution());
-                m.put("anchor", e.anchor());
-                if (page != null) m.put("url", page + ".html#" + e.anchor());
-                errors.add(m);
-            }
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("version", v.name());
-        root.put("errors", errors);
-        return root;
-    }
-
-    private Map<String, Object> pageModel(RenderedPage rp, BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all) {
-        Page p = rp.page();
-        String path = p.outputPath();
-        Map<String, Object> m = common(b, all, path, p.id(), p.audience());
-        Map<String, Object> page = new HashMap<>();
-        page.put("id", p.id());
-        page.put("title", p.title());
-        page.put("summary", p.summary());
-        page.put("html", ReaderHtml.enhance(rp.html(), rp.raw().anchors()));
-        page.put("toc", toc(rp.raw().headings()));
-        // Only pages with a "Try it" or "Paste a response" control load live.css and live.js.
-        page.put("live", rp.html().contains(dev.docsite.render.LiveExampleHtml.MARKER));
-        page.put("editUrl", config.editUrl() == null ? null : config.editUrl().replace("{path}", p.path()));
-        page.put("lastUpdated", p.lastUpdated() == null ? null : DATE.format(p.lastUpdated()));
-        page.put("lastUpdatedIso", p.lastUpdated() == null ? null : p.lastUpdated().toString());
-        List<Page> siblings = b.content().pagesOf(p.audience());
-        int i = indexOf(siblings, p);
-        page.put("prev", i > 0 ? link(siblings.get(i - 1), path) : null);
-        page.put("next", i >= 0 && i < siblings.size() - 1 ? link(siblings.get(i + 1), path) : null);
-        m.put("page", page);
-        m.put("title", p.title());
-        m.put("description", p.summary());
-        SiteConfig.Audience a = config.audience(p.audience()).orElseThrow();
-        m.put("breadcrumbs", List.of(
-                crumb(config.title(), Links.relative(path, "index.html")),
-                crumb(a.title(), Links.relative(path, a.id() + "/index.html"))));
-        return m;
-    }
-
-    /** Position by identity: Page.equals compares whole bodies. */
-    private static int indexOf(List<Page> pages, Page p) {
-        for (int i = 0; i < pages.size(); i++) if (pages.get(i) == p) return i;
-        return -1;
-    }
-
-    private Map<String, Object> homeModel(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all) {
-        String path = "index.html";
-        Map<String, Object> m = common(b, all, path, null, null);
-        List<Map<String, Object>> audiences = new ArrayList<>();
-        for (SiteConfig.Audience a : config.audiences()) {
-            Map<String, Object> am = new HashMap<>();
-            am.put("id", a.id());
-            am.put("title", a.title());
-            am.put("url", a.id() + "/index.html");
-            am.put("pages", b.content().pagesOf(a.id()).stream().map(p -> link(p, path)).toList());
-            audiences.add(am);
-        }
-        m.put("audiences", audiences);
-        m.put("title", config.title());
-        m.put("description", config.title() + ": documentation for " + String.join(", ", config.audiences().stream().map(SiteConfig.Audience::title).toList()));
-        m.put("breadcrumbs", List.of());
-        return m;
-    }
-
-    private Map<String, Object> audienceModel(SiteConfig.Audience a, BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all) {
-        String path = a.id() + "/index.html";
-        Map<String, Object> m = common(b, all, path, null, a.id());
-        m.put("audience", Map.of("id", a.id(), "title", a.title()));
-        m.put("pages", b.content().pagesOf(a.id()).stream().map(p -> link(p, path)).toList());
-        m.put("title", a.title());
-        m.put("description", a.title() + " — " + config.title());
-        m.put("breadcrumbs", List.of(crumb(config.title(), Links.relative(path, "index.html"))));
-        return m;
-    }
-
-    /** Model entries every version page shares: site, version switcher, navigation, asset paths. */
-    private Map<String, Object> common(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all, String path, String pageId, String audience) {
-        Map<String, Object> m = new HashMap<>();
-        String root = Links.toRoot(path);
-        String siteRoot = root + "../";
-        m.put("site", siteModel());
-        m.put("root", root);
-        m.put("siteRoot", siteRoot);
-        m.put("assets", siteRoot + ASSETS + "/");
-        m.put("assetVersion", assetVersion);
-        m.put("banner", banner);
-        m.put("version", versionModel(b, all));
-        m.put("versions", switcher(b, all, path, pageId, audience));
-        m.put("nav", nav(b, audience, path, pageId));
-        m.put("canonical", url(b.name() + "/" + path));
-        m.put("pagePath", path);
-        m.put("audienceId", audience);
-        return m;
-    }
-
-    private Map<String, Object> siteModel() {
-        Map<String, Object> s = new HashMap<>();
-        s.put("title", config.title());
-        s.put("baseUrl", config.baseUrl());
-        s.put("audiences", config.audiences().stream().map(a -> Map.of("id", a.id(), "title", a.title())).toList());
-        return s;
-    }
-
-    private Map<String, Object> versionModel(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("name", b.name());
-        v.put("latest", b.content().latest());
-        v.put("latestName", config.latest().name());
-        return v;
-    }
-
-    /** The version switcher keeps the reader on the same page where it can (see {@link VersionContent#switchTarget}). */
-    static List<Map<String, Object>> switcher(BuildResult.VersionBuild current, List<BuildResult.VersionBuild> all, String path, String pageId, String audience) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (BuildResult.VersionBuild other : all) {
-            String target = other.content().switchTarget(path, pageId, audience);
-            Map<String, Object> m = new HashMap<>();
-            m.put("name", other.name());
-            m.put("latest", other.content().latest());
-            m.put("current", other == current);
-            m.put("exact", pageId == null || other.content().page(pageId).isPresent());
-            m.put("url", "../".repeat((int) path.chars().filter(c -> c == '/').count() + 1) + other.name() + "/" + target);
-            out.add(m);
-        }
-        return out;
-    }
-
-    /** Navigation HTML for an audience, rendered once per version, audience and folder depth. */
-    private String nav(BuildResult.VersionBuild b, String audience, String path, String pageId) {
-        String root = Links.toRoot(path);
-        String key = b.name() + "|" + audience + "|" + root;
-        String html = navCache.computeIfAbsent(key, k -> {
-            Map<String, Object> m = new HashMap<>();
-            List<Map<String, Object>> groups = new ArrayList<>();
-            for (SiteConfig.Audience a : config.audiences()) {
-                Map<String, Object> g = new HashMap<>();
-                g.put("id", a.id());
-                g.put("title", a.title());
-                g.put("url", root + a.id() + "/index.html");
-                g.put("open", a.id().equals(audience));
-                // Only the reader's own audience lists its pages: the others link to their landing pages,
-                // which keeps every page's navigation small on large sites.
-                g.put("pages", !a.id().equals(audience) ? List.of()
-                        : b.content().pagesOf(a.id()).stream().map(p -> Map.of("id", p.id(), "title", p.title(), "url", root + p.outputPath())).toList());
-                groups.add(g);
-            }
-            m.put("groups", groups);
-            m.put("root", root);
-            try {
-                return layout.render("nav.ftlh", m);
-            } catch (Layout.LayoutException e) {
-                throw new LayoutFailure(e);
-            }
-        });
-        // An audience landing page has no page id: its entry in the navigation is "<audience>/index".
-        String current = pageId != null ? pageId : audience != null && path.equals(audience + "/index.html") ? audience + "/index" : null;
-        if (current != null) html = html.replace("data-page=\"" + current + "\"", "data-page=\"" + current + "\" aria-current=\"page\"");
-        return html;
-    }
-
-    private static Map<String, Object> link(Page p, String from) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("id", p.id());
-        m.put("title", p.title());
-        m.put("summary", p.summary());
-        m.put("url", Links.relative(from, p.outputPath()));
-        return m;
-    }
-
-    private static Map<String, Object> crumb(String title, String url) { return Map.of("title", title, "url", url); }
-
-    private static List<Map<String, Object>> toc(List<RenderResult.Heading> headings) {
-        return headings.stream().map(h -> Map.<String, Object>of("level", h.level(), "id", h.id(), "title", h.title())).toList();
-    }
-
-    private String url(String path) { return config.baseUrl() == null ? null : config.baseUrl() + path; }
-
-    // ---- site level --------------------------------------------------------------------------------
-
-    private void writeTop(List<BuildResult.VersionBuild> builds, String latest) throws IOException, Layout.LayoutException {
-        Map<String, Object> m = new HashMap<>();
-        m.put("site", siteModel());
-        m.put("title", config.title());
-        m.put("target", latest + "/index.html");
-        m.put("canonical", url(latest + "/index.html"));
-        writeFile("index.html", layout.render("redirect.ftlh", m));
-
-        Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("latest", latest);
-        versions.put("versions", builds.stream().map(b -> Map.of("name", b.name(), "url", b.name() + "/index.html", "latest", b.name().equals(latest))).toList());
-        writeFile("versions.json", JSON.writeValueAsString(versions));
-        // The same list as a page: the footer links it and it works without JavaScript.
-        Map<String, Object> vp = new HashMap<>();
-        vp.put("site", siteModel());
-        vp.put("title", "All versions");
-        vp.put("latest", latest);
-        vp.put("versions", versions.get("versions"));
-        vp.put("assetVersion", assetVersion);
-        writeFile("versions.html", layout.render("versions.ftlh", vp));
-
-        Map<String, Object> nf = new HashMap<>();
-        nf.put("site", siteModel());
-        nf.put("title", "Page not found");
-        nf.put("latest", latest);
-        nf.put("basePath", config.basePath());
-        nf.put("assetVersion", assetVersion);
-        writeFile("404.html", layout.render("404.ftlh", nf));
-        writeFile("sitemap.xml", sitemap(builds, latest));
-        writeFile("robots.txt", "User-agent: *\nAllow: /\n" + (config.baseUrl() == null ? "" : "Sitemap: " + config.baseUrl() + "sitemap.xml\n"));
-    }
-
-    private String sitemap(List<BuildResult.VersionBuild> builds, String latest) {
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        String base = config.baseUrl() == null ? "" : config.baseUrl();
-        for (BuildResult.VersionBuild b : builds) {
-            String priority = b.name().equals(latest) ? "0.8" : "0.3";
-            sb.append("  <url><loc>").append(xml(base + b.name() + "/index.html")).append("</loc><priority>").append(priority).append("</priority></url>\n");
-            for (RenderedPage rp : b.pages()) {
-                sb.append("  <url><loc>").append(xml(base + b.name() + "/" + rp.outputPath())).append("</loc>");
-                if (rp.page().lastUpdated() != null) sb.append("<lastmod>").append(rp.page().lastUpdated().toString(), 0, 10).append("</lastmod>");
-                sb.append("<priority>").append(priority).append("</priority></url>\n");
-            }
-        }
-        return sb.append("</urlset>\n").toString();
-    }
-
-    private static String xml(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 
     /** A short hash of the theme's assets, appended to asset URLs so browsers fetch changed assets. */
     private String assetVersion() throws IOException {
@@ -432,7 +135,36 @@ final class SiteWriter {
         }
     }
 
-    private static final class LayoutFailure extends RuntimeException {
+    private void writeAll(Map<String, String> texts) { texts.forEach(this::writeFile); }
+
+    /**
+     * The search files of a version: serve rewrites them after every edit, and most (the pages'
+     * files, the chunks of words the edit did not touch) come out the same, so only files that differ
+     * are written, and files of an earlier index that this one no longer has are removed.
+     */
+    private void writeSearch(String version, Map<String, String> files) throws IOException {
+        Path dir = out.resolve(version).resolve(SearchIndex.DIR);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path f : s.filter(Files::isRegularFile).toList()) {
+                    String rel = out.relativize(f).toString().replace('\\', '/');
+                    if (!files.containsKey(rel)) Files.deleteIfExists(f);
+                }
+            }
+        }
+        files.entrySet().parallelStream().forEach(e -> {
+            Path f = out.resolve(e.getKey());
+            try {
+                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+                if (Files.isRegularFile(f) && Files.size(f) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(f), bytes)) return;
+            } catch (IOException ex) {
+                // unreadable: write it again
+            }
+            writeFile(e.getKey(), e.getValue());
+        });
+    }
+
+    static final class LayoutFailure extends RuntimeException {
         final Layout.LayoutException cause;
         LayoutFailure(Layout.LayoutException cause) { super(cause.getMessage(), null, false, false); this.cause = cause; }
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /** The content as it stands in one version: pages and catalog entries filtered by since/until. */
 public record VersionContent(String name, boolean latest, SiteConfig config, ContentSet content, List<Page> pages,
                              RenderInput input, Map<String, Page> byId, Map<String, List<Page>> byAudience,
-                             Map<String, Page> byAlias) {
+                             Map<String, Page> byAlias, SectionTree sections) {
     private static final Pattern TABLE_MACRO = Pattern.compile("^error-table::([^\\[\\s]+)\\[([^\\]]*)]", Pattern.MULTILINE);
 
     public static VersionContent of(SiteConfig config, ContentSet content, String version) {
@@ -40,14 +40,15 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
         Map<String, Page> byId = new LinkedHashMap<>();
         Map<String, List<Page>> byAudience = new LinkedHashMap<>();
         Map<String, Page> byAlias = new LinkedHashMap<>();
+        SectionTree tree = SectionTree.of(config, pages, content.sections());
+        for (Page p : tree.readingOrder()) byAudience.computeIfAbsent(p.audience(), k -> new ArrayList<>()).add(p);
         for (Page p : pages) {
             byId.put(p.id(), p);
-            byAudience.computeIfAbsent(p.audience(), k -> new ArrayList<>()).add(p);
             for (String a : p.aliases()) byAlias.putIfAbsent(a, p);
         }
         byAudience.replaceAll((k, v) -> List.copyOf(v));
         return new VersionContent(version, config.versionIndex(version) == 0, config, content, pages, input,
-                Map.copyOf(byId), Map.copyOf(byAudience), Map.copyOf(byAlias));
+                Map.copyOf(byId), Map.copyOf(byAudience), Map.copyOf(byAlias), tree);
     }
 
     /** For each catalog, the page whose error table error: links point to: an admin table first, any table otherwise. */
@@ -82,7 +83,7 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
 
     public Optional<Page> page(String id) { return Optional.ofNullable(byId.get(id)); }
 
-    /** Pages of an audience in navigation order. */
+    /** Pages of an audience in reading order (sections depth first, see {@link SectionTree}). */
     public List<Page> pagesOf(String audience) { return byAudience.getOrDefault(audience, List.of()); }
 
     /** The page that lists {@code alias} among its old ids, if any. */
@@ -94,7 +95,15 @@ public record VersionContent(String name, boolean latest, SiteConfig config, Con
      * else the audience landing page, else this version's home. Relative to the version folder.
      */
     public String switchTarget(String path, String pageId, String audience) {
-        if (pageId == null) return path;
+        if (pageId == null) {
+            // A section's landing page: the same section, else its nearest parent that this version has.
+            if (audience != null && path.endsWith("/index.html") && !path.equals(audience + "/index.html")) {
+                String id = path.substring(0, path.length() - "/index.html".length());
+                while (id.contains("/") && sections.section(id).isEmpty()) id = id.substring(0, id.lastIndexOf('/'));
+                return id + "/index.html";
+            }
+            return path;
+        }
         if (byId.containsKey(pageId)) return pageId + ".html";
         Optional<Page> moved = aliasTarget(pageId);
         if (moved.isPresent()) return moved.get().outputPath();

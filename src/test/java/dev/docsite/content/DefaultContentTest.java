@@ -172,8 +172,8 @@ class DefaultContentTest {
         for (String v : List.of("11.6", "11.3"))
             for (SiteConfig.Audience a : content.config().audiences())
                 assertTrue(Files.exists(tmp.resolve("site").resolve(v).resolve(a.id()).resolve("index.html")));
-        assertTrue(Files.exists(tmp.resolve("site/11.6/admin/delegated-administration.html")));
-        assertFalse(Files.exists(tmp.resolve("site/11.3/admin/delegated-administration.html")), "since: 11.6");
+        assertTrue(Files.exists(tmp.resolve("site/11.6/admin/setup/delegated-administration.html")));
+        assertFalse(Files.exists(tmp.resolve("site/11.3/admin/setup/delegated-administration.html")), "since: 11.6");
         // No {placeholder} raw on any end-user page: each is a marked sample.
         for (String v : List.of("11.6", "11.3"))
             for (Page p : content.pages()) {

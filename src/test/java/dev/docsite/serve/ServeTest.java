@@ -105,7 +105,7 @@ class ServeTest {
         assertEquals(setup, fileKey("2.0/admin/setup.html"), "an unchanged page is not rewritten");
         assertEquals(home, fileKey("2.0/index.html"), "nor is the home page");
         await("the version's search data has the new text (written after the reload event)",
-                () -> get("/2.0/search-index.json").body().contains("Risk drops."));
+                () -> searchPagesContain(out.resolve("2.0"), "Risk drops."));
         await("open pages hear which page changed", () -> events.stream().anyMatch(e -> e.contains("\"/2.0/decision-maker/why.html\"")));
     }
 
@@ -122,6 +122,34 @@ class ServeTest {
         assertEquals(0, lastUpdate().rendered(), "the body did not change, so nothing is rendered again");
     }
 
+    @Test void aSectionFileEditRetitlesTheSectionInEveryPagesNavigation() throws Exception {
+        Files.createDirectories(content.resolve("pages/admin/ops"));
+        Files.writeString(content.resolve("pages/admin/ops/backup.yaml"), "title: Backups\naudience: admin\nsummary: Copies.\nbody: |\n  Keep copies.\n");
+        await("the new section's landing page is served", () -> get("/2.0/admin/ops/index.html").statusCode() == 200);
+        assertTrue(get("/2.0/admin/setup.html").body().contains(">Ops</summary>"), "a folder without a section file is titled after its name");
+        Object setup = fileKey("2.0/admin/setup.html");
+
+        Files.writeString(content.resolve("pages/admin/ops/_section.yaml"), "title: Operations\nsummary: Day-two work.\n");
+
+        await("a page outside the section shows the new title", () -> get("/2.0/admin/setup.html").body().contains(">Operations</summary>"));
+        assertNotEquals(setup, fileKey("2.0/admin/setup.html"));
+        await("the landing page shows the summary", () -> get("/2.0/admin/ops/index.html").body().contains("Day-two work."));
+        assertTrue(get("/2.0/admin/ops/backup.html").body().contains("<a href=\"index.html\">Operations</a>"), "and the breadcrumbs of its pages");
+
+        Files.writeString(content.resolve("pages/admin/ops/_section.yaml"), "title: Operations\nsummary: Day-two work, in order.\n");
+        await("a summary edit rewrites the landing page", () -> get("/2.0/admin/ops/index.html").body().contains("Day-two work, in order."));
+
+        // A page retitled inside a section shows in its section's navigation and its neighbours' previous/next only.
+        Object top = fileKey("2.0/admin/setup.html"), before = fileKey("2.0/admin/new-thing.html");
+        int seen = updates.size();
+        TestContent.edit(content.resolve("pages/admin/ops/backup.yaml"), "title: Backups", "title: Backups and restores");
+        await("the page shows its new title", () -> get("/2.0/admin/ops/backup.html").body().contains("Backups and restores"));
+        await("the update is reported", () -> updates.size() > seen);
+        assertNotEquals(before, fileKey("2.0/admin/new-thing.html"), "the previous page's next link shows it");
+        assertTrue(get("/2.0/admin/new-thing.html").body().contains("Backups and restores"));
+        assertEquals(top, fileKey("2.0/admin/setup.html"), "a page outside the section shows its heading only: not rewritten");
+    }
+
     @Test void anAddedPageIsServedAndListedAndADeletedOneIsGone() throws Exception {
         Files.writeString(content.resolve("pages/admin/faq.yaml"), "title: Admin FAQ\naudience: admin\nsummary: Answers.\nbody: |\n  Ask.\n");
 
@@ -132,6 +160,13 @@ class ServeTest {
 
         await("the deleted page is gone", () -> get("/2.0/admin/new-thing.html").statusCode() == 404);
         assertFalse(get("/2.0/admin/setup.html").body().contains("New thing"), "and out of the navigation");
+        await("the search index has one page file per page, none left from the removed page", () -> {
+            try (var files = Files.list(out.resolve("2.0/_search/p"))) {
+                return files.count() == 5 && !searchPagesContain(out.resolve("2.0"), "Only from 2.0.");
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     @Test void aCatalogEditRerendersThePagesThatUseIt() throws Exception {
@@ -262,5 +297,16 @@ class ServeTest {
                 }
             }
         }
+    }
+
+    /** Whether some page file of the version's search index holds {@code text}. */
+    static boolean searchPagesContain(java.nio.file.Path version, String text) {
+        java.nio.file.Path dir = version.resolve("_search/p");
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.toList()) if (java.nio.file.Files.readString(f).contains(text)) return true;
+        } catch (java.io.IOException e) {
+            return false;   // not written yet, or being replaced: the caller waits and asks again
+        }
+        return false;
     }
 }

@@ -50,7 +50,7 @@ class DefaultContentReaderTest {
         assertEquals(0, Main.run("build", "--content", CONTENT.toString(), "--templates", "templates", "--out", site.toString(), "--no-cache", "--quiet"),
                 "the default documentation builds");
         latest = JSON.readTree(site.resolve("versions.json").toFile()).path("latest").asText();
-        index = JSON.readTree(site.resolve(latest).resolve(SearchIndex.JSON_FILE).toFile());
+        index = SearchIndexTest.readBack(site.resolve(latest));
         server = new StaticServer(site);
         chromium = Chromium.start();
     }

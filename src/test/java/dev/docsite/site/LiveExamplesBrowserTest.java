@@ -43,8 +43,8 @@ class LiveExamplesBrowserTest {
     static final Path CONTENT = Path.of(System.getProperty("docsite.content", "content"));
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final String SCHEMA = "intune-settings";
-    static final String CONFIG_PAGE = "admin/configure-intune-mam.html";
-    static final String TROUBLESHOOT_PAGE = "admin/troubleshoot.html";
+    static final String CONFIG_PAGE = "admin/setup/configure-intune-mam.html";
+    static final String TROUBLESHOOT_PAGE = "admin/operation/troubleshoot.html";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir static Path tmp;

@@ -155,7 +155,8 @@ class ReaderBrowserTest {
         searchFor("quokka");
         @SuppressWarnings("unchecked")
         List<String> loaded = (List<String>) js("return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
-        assertTrue(loaded.stream().anyMatch(u -> u.contains("search-index.js")), loaded.toString());
+        assertTrue(loaded.stream().anyMatch(u -> u.contains("_search/index.js")), loaded.toString());
+        assertTrue(loaded.stream().anyMatch(u -> u.contains("_search/t/")), "the chunk of the word: " + loaded);
         for (String u : loaded) assertTrue(u.startsWith(server.url()), "no request to another origin: " + u);
 
         driver.get(site.resolve("1.0/admin/setup.html").toUri().toString());
@@ -395,7 +396,7 @@ class ReaderBrowserTest {
             open(page);
             searchFor("sign");   // the search engine loads on first use: count it too
             Number bytes = (Number) js("return performance.getEntriesByType('resource')"
-                    + ".filter(function (e) { return /\\.(css|js)(\\?|$)/.test(e.name) && !/search-index/.test(e.name); })"
+                    + ".filter(function (e) { return /\\.(css|js)(\\?|$)/.test(e.name) && !/_search\\//.test(e.name); })"
                     + ".reduce(function (sum, e) { return sum + e.decodedBodySize; }, 0)");
             System.out.println("[weight] " + page + ": CSS + JS " + bytes + " bytes before compression (search index excluded)");
             assertTrue(bytes.longValue() > 10_000, "the measurement saw the assets: " + bytes);

@@ -27,7 +27,25 @@ class SearchIndexTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static JsonNode index(String version) throws IOException {
-        return JSON.readTree(FixtureSite.dir().resolve(version).resolve(SearchIndex.JSON_FILE).toFile());
+        return readBack(FixtureSite.dir().resolve(version));
+    }
+
+    /** The data of one of the index's scripts: docsiteSearch("name",DATA); */
+    static JsonNode script(Path file) throws IOException {
+        String s = Files.readString(file);
+        assertTrue(s.startsWith(SearchIndex.CALLBACK + "(\"") && s.endsWith(");\n"), file + ": " + s.substring(0, Math.min(80, s.length())));
+        return JSON.readTree(s.substring(s.indexOf(',') + 1, s.length() - 3));
+    }
+
+    /** A version's index read back from its files, as one tree: version, audiences and every page's entry. */
+    static JsonNode readBack(Path versionDir) throws IOException {
+        Path dir = versionDir.resolve(SearchIndex.DIR);
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) script(dir.resolve("index.js"));
+        com.fasterxml.jackson.databind.node.ArrayNode pages = m.putArray("pagesData");
+        for (int i = 0; i < m.path("pages").asText().length(); i++) pages.add(script(dir.resolve("p/" + i + ".js")));
+        m.set("pages", pages);
+        m.remove("pagesData");
+        return m;
     }
 
     static JsonNode page(JsonNode index, String url) {
@@ -90,13 +108,35 @@ class SearchIndexTest {
     }
 
     @Test
-    void theScriptFormCarriesTheSameData() throws IOException {
-        Path dir = FixtureSite.dir().resolve("2.0");
-        String script = Files.readString(dir.resolve(SearchIndex.JS_FILE));
-        String prefix = "window." + SearchIndex.GLOBAL + "=";
-        assertTrue(script.startsWith(prefix));
-        assertEquals(JSON.readTree(dir.resolve(SearchIndex.JSON_FILE).toFile()),
-                JSON.readTree(script.substring(prefix.length(), script.lastIndexOf(';'))));
+    void termsAreChunkedByPrefixWithBestPostingsFirst() throws IOException {
+        Path dir = FixtureSite.dir().resolve("2.0").resolve(SearchIndex.DIR);
+        JsonNode manifest = script(dir.resolve("index.js"));
+        List<String> chunks = JSON.convertValue(manifest.path("chunks"), List.class);
+        assertFalse(chunks.isEmpty());
+        List<String> sorted = new ArrayList<>(chunks);
+        java.util.Collections.sort(sorted);
+        assertEquals(sorted, chunks, "sorted: the same input gives the same bytes");
+        // "quokka" is in the body of admin/setup only: one posting, in the chunk of its longest listed prefix.
+        String holder = chunks.stream().filter("quokka"::startsWith).max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        JsonNode chunk = script(dir.resolve("t/" + SearchIndex.fileName(holder) + ".js"));
+        String postings = chunk.path("quokka").asText();
+        assertTrue(postings.matches("\\d+:\\d+"), postings);
+        int page = Integer.parseInt(postings.substring(0, postings.indexOf(':')));
+        assertEquals("admin/setup.html", script(dir.resolve("p/" + page + ".js")).path("url").asText());
+        // An error id is a term of its row ("page.row"), and so are its parts.
+        String id = "ent.example.validate_token.token_expired.app_error";
+        String idChunk = chunks.stream().filter(id::startsWith).max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        assertTrue(script(dir.resolve("t/" + SearchIndex.fileName(idChunk) + ".js")).path(id).asText().matches("\\d+\\.0:\\d+( .*)?"),
+                "the row is the best posting of its id");
+        for (String c : chunks) assertTrue(Files.size(dir.resolve("t/" + SearchIndex.fileName(c) + ".js")) < SearchIndex.CHUNK_CHARS + 100 || c.length() > 3);
+        assertFalse(Files.exists(FixtureSite.dir().resolve("2.0/search-index.json")), "written once, as scripts");
+    }
+
+    @Test
+    void fileNamesKeepLettersAndDigitsAndEncodeTheRest() {
+        assertEquals("ab9", SearchIndex.fileName("ab9"));
+        assertEquals("a_2e_b", SearchIndex.fileName("a.b"));
+        assertEquals("_e9_t", SearchIndex.fileName("\u00e9t"));
     }
 
     @Test
