@@ -28,6 +28,7 @@ public final class BuildChecks {
         all.addAll(InternalLinks.check(written));
         all.addAll(CatalogChecks.check(written, content, root));
         all.addAll(TermsCheck.check(content));
+        all.addAll(VersionCompareCheck.check(content));
         return new BuildResult(written.dir(), written.versions(), Findings.sorted(all), written.stats());
     }
 }

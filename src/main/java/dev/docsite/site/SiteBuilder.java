@@ -192,7 +192,6 @@ public final class SiteBuilder {
             }
             builds.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
         }
-        findings.addAll(dev.docsite.render.VersionCompares.check(req.content()));
         memo.keys = keyMemo;
         memo.resolved = resolvedMemo;
         long ms = (System.nanoTime() - start) / 1_000_000;

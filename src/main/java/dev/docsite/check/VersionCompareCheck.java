@@ -1,8 +1,9 @@
-package dev.docsite.render;
+package dev.docsite.check;
 
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
+import dev.docsite.content.Verbatim;
 import dev.docsite.report.Finding;
 import dev.docsite.rules.RenderRules;
 
@@ -15,19 +16,21 @@ import java.util.regex.Pattern;
  * Finds ifeval conditions that compare {docsite-version} with a version site.yaml does not declare
  * (asciidoc/unknown-version-compare): the text they guard would never, or always, show.
  */
-public final class VersionCompares {
-    private VersionCompares() {}
+final class VersionCompareCheck {
+    private VersionCompareCheck() {}
 
     private static final Pattern IFEVAL = Pattern.compile("^\\s*ifeval::\\[(.*)]\\s*$");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|'([^']*)'");
 
-    public static List<Finding> check(ContentSet content) {
+    static List<Finding> check(ContentSet content) {
         List<String> declared = content.config().versions().stream().map(SiteConfig.VersionSpec::name).toList();
         List<Finding> out = new ArrayList<>();
         for (Page p : content.pages()) {
             if (!p.body().contains("docsite-version")) continue;
             List<String> lines = p.body().lines().toList();
+            boolean[] code = Verbatim.lines(lines.toArray(String[]::new));   // an ifeval shown as code is not one
             for (int i = 0; i < lines.size(); i++) {
+                if (code[i]) continue;
                 Matcher m = IFEVAL.matcher(lines.get(i));
                 if (!m.matches() || !m.group(1).contains("{docsite-version}")) continue;
                 Matcher q = QUOTED.matcher(m.group(1));
