@@ -40,7 +40,13 @@ public final class Serve implements AutoCloseable {
         Watcher watcher = null;
         try {
             watcher = new Watcher(site.watched(), QUIET_MILLIS, site::update);
-            return new Serve(site, server, watcher, site.start());
+            Serve serve = new Serve(site, server, watcher, site.start());
+            // A start-up build served from the render cache never started JRuby; start it now, in the background,
+            // so the writer's first edit is as fast as the later ones.
+            Thread warm = new Thread(builder::warmUpRenderer, "docsite-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+            return serve;
         } catch (IOException | RuntimeException e) {
             if (watcher != null) watcher.close();
             server.close();

@@ -85,6 +85,9 @@ public final class SiteBuilder {
 
     public Layout layout() { return layout; }
 
+    /** Starts the renderer's Asciidoctor now, if no render has yet (serve, after a start-up build served from the cache). */
+    public void warmUpRenderer() { renderer.warmUp(); }
+
     /**
      * @param root       where the content lives: versions with a ref are read from its git repository
      * @param only       version names to build (empty: all)
