@@ -28,6 +28,14 @@ public final class AsciidocRenderer implements AutoCloseable {
 
     private static final AsciidocRenderer SHARED = new AsciidocRenderer();
 
+    /**
+     * Everything a render reads beyond the page's id, path and body: the document attributes set below and
+     * every extension. The render cache key is derived from this list.
+     */
+    public static final List<RenderDependency> DEPENDENCIES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(RenderDependency.of(List.of("docsite-version"), java.util.Set.of(RenderDependency.Input.VERSION))),
+            Extensions.ALL.stream()).toList();
+
     private volatile Asciidoctor asciidoctor;
 
     /** The process-wide instance: JRuby starts once per process however many builds run in it. */

@@ -188,7 +188,8 @@ final class SiteWriter {
 
     /** Position by identity: Page.equals compares whole bodies. */
     private static int indexOf(List<Page> pages, Page p) {
-        for (int i = 0; i < pages.size(); i++) if (pages.get(i) == p) return i;
+        // By id, not identity: serve reuses the resolved page of the previous build, whose Page is an equal copy.
+        for (int i = 0; i < pages.size(); i++) if (pages.get(i).id().equals(p.id())) return i;
         return -1;
     }
 
