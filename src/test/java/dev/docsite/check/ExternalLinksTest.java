@@ -105,7 +105,8 @@ class ExternalLinksTest {
             assertEquals(2, reset.connections.get(), "a reset connection is retried");
             assertEquals(1, server.countPath("/loop-a"), "the loop is noticed when a Location points back, without asking again");
             assertEquals(1, server.countPath("/loop-b"));
-            assertTrue(ms < 8_000, "first run took " + ms + " ms");
+            // A deadline against hanging, not a speed test: the request counts above are the assertions.
+            assertTrue(ms < 60_000, "first run took " + ms + " ms");
             assertTrue(Files.isRegularFile(cacheFile));
 
             // Second run: working links come from the cache, broken ones are asked again (only successes are cached).
@@ -171,10 +172,12 @@ class ExternalLinksTest {
             assertTrue(r.findings().isEmpty(), r.findings().toString());
             assertTrue(a.maxInFlight.get() <= 2 && b.maxInFlight.get() <= 2, "per host: " + a.maxInFlight + ", " + b.maxInFlight);
             assertTrue(a.maxInFlight.get() + b.maxInFlight.get() >= 3, "both hosts were served in parallel");
-            // 16 requests of 100 ms, 3 at a time: the last starts after 5 rounds (~500 ms), far sooner than 15 sequential ones would.
+            // 16 requests of 100 ms, at most 3 at a time: the last cannot start before 5 rounds (~500 ms). A busy
+            // machine only makes it later, so only the lower bound is a property; parallelism is shown above.
             long span = TimeUnit.NANOSECONDS.toMillis(starts.get(starts.size() - 1) - starts.get(0));
             assertEquals(16, starts.size());
-            assertTrue(span >= 450 && span < 1_200, "requests started over " + span + " ms (whole check " + ms + " ms)");
+            assertTrue(span >= 450, "requests started over " + span + " ms (whole check " + ms + " ms)");
+            assertTrue(ms < 60_000, "a deadline against hanging: " + ms + " ms");
         }
     }
 
@@ -211,7 +214,8 @@ class ExternalLinksTest {
         assertEquals(7000L, ExternalLinks.retryAfter(h).orElseThrow());
         String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30));
         long ms = ExternalLinks.retryAfter(java.net.http.HttpHeaders.of(Map.of("Retry-After", List.of(date)), (a, b) -> true)).orElseThrow();
-        assertTrue(ms > 28_000 && ms <= 30_000, String.valueOf(ms));
+        // The date has whole seconds and time passes before it is read: anything from well under 30 s to 30 s.
+        assertTrue(ms > 20_000 && ms <= 30_000, String.valueOf(ms));
         assertTrue(ExternalLinks.retryAfter(java.net.http.HttpHeaders.of(Map.of("Retry-After", List.of("soon")), (a, b) -> true)).isEmpty());
     }
 
