@@ -153,6 +153,23 @@ class ReporterTest {
         assertEquals("a%2Cb%3Ac%25", Reporter.property("a,b:c%"));
     }
 
+    /**
+     * GitHub reads "::cmd k=v,k=v::message" line by line: a file name with ',' or ':' would end its property,
+     * a '\r' or '\n' would end the command, and '%' starts an escape. Each is escaped in the file= property
+     * too, not only in the message.
+     */
+    @Test void githubAnnotationsEscapeTheFilePropertyAndCarriageReturns() {
+        Finding f = Finding.error(new SourcePos("content/pages/a,b:c%d.yaml", 3, 0), "link/missing-page", "first\r\nsecond\rthird 50%");
+        assertEquals("::error file=content/pages/a%2Cb%3Ac%25d.yaml,line=3,title=link/missing-page::first%0D%0Asecond%0Dthird 50%25",
+                Reporter.annotation(f));
+        assertEquals("%0D%0A%25", Reporter.data("\r\n%"));
+        assertEquals("x%0Dy%0Az%2Cw%3Av%25", Reporter.property("x\ry\nz,w:v%"));
+        // From a git revision: the path is the file's, the revision goes into the message.
+        Finding old = Finding.warning(new SourcePos("1a2b3c4:content/pages/x,y.yaml", 2, 4), "drift/user-message", "m");
+        assertEquals("::warning file=content/pages/x%2Cy.yaml,line=2,col=4,title=drift/user-message::m (in git revision 1a2b3c4)",
+                Reporter.annotation(old));
+    }
+
     @Test void theGithubJobSummaryIsAppendedToTheStepSummaryFile() throws Exception {
         Path summary = dir.resolve("summary.md");
         Files.writeString(summary, "## Earlier step\n");

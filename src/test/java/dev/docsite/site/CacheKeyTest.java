@@ -298,18 +298,7 @@ class CacheKeyTest {
         return Stream.of(type.getRecordComponents()).filter(r -> r.getName().equals(name)).findFirst().orElseThrow();
     }
 
-    /** A copy of a record with one component replaced, through its canonical constructor. */
-    @SuppressWarnings("unchecked")
-    private static <R extends Record> R with(R r, String name, Object value) throws Exception {
-        RecordComponent[] rcs = r.getClass().getRecordComponents();
-        Object[] args = new Object[rcs.length];
-        Class<?>[] types = new Class<?>[rcs.length];
-        for (int i = 0; i < rcs.length; i++) {
-            types[i] = rcs[i].getType();
-            args[i] = rcs[i].getName().equals(name) ? value : rcs[i].getAccessor().invoke(r);
-        }
-        return (R) r.getClass().getDeclaredConstructor(types).newInstance(args);
-    }
+    private static <R extends Record> R with(R r, String name, Object value) { return dev.docsite.TestRecords.with(r, name, value); }
 
     /** An entry with every field set, built through the canonical constructor (new components get a value too). */
     private static ErrorEntry entry() throws Exception {
