@@ -49,9 +49,16 @@ public final class Publisher implements AutoCloseable {
                 Path old = out.resolve(k);
                 if (Files.exists(old) && !Files.exists(staging.resolve(k))) move(old, staging.resolve(k));
             }
+            // Two renames, never a delete first: at every moment the output is the old site or the new one,
+            // complete (or, between the renames, briefly absent); the old one is deleted once the new is in place.
             Path trash = out.resolveSibling(OLD + out.getFileName() + "-" + System.nanoTime());
             move(out, trash);
-            move(staging, out);
+            try {
+                move(staging, out);
+            } catch (IOException | RuntimeException e) {
+                move(trash, out);   // the new site could not be put in place: the old one goes back
+                throw e;
+            }
             deleteTree(trash);
         } else {
             if (Files.exists(out)) throw new IOException(out + " exists and is not a folder; refusing to replace it");
