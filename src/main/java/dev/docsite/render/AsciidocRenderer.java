@@ -61,6 +61,9 @@ public final class AsciidocRenderer implements AutoCloseable {
         return a;
     }
 
+    /** Whether this renderer has started Asciidoctor (JRuby): a build served from the cache never does. */
+    public boolean started() { return asciidoctor != null; }
+
     /** Starts JRuby now (e.g. while other work runs) instead of on the first page. */
     public void warmUp() { asciidoctor(); }
 

@@ -153,6 +153,21 @@ class CacheKeyTest {
         assertTrue(errors(build(warm, content, dir.resolve("three"))).stream().anyMatch(f -> f.message().contains("TenantId")));
     }
 
+    /** README: "a rebuild with nothing changed never starts JRuby". */
+    @Test
+    void aRebuildWithNothingChangedNeverStartsJRuby(@TempDir Path dir) throws Exception {
+        Content c = new Content();
+        Path content = dir.resolve("content"), cache = dir.resolve("cache");
+        c.write(content);
+        build(builder(new RenderCache(cache)), content, dir.resolve("first"));
+        dev.docsite.render.AsciidocRenderer fresh = new dev.docsite.render.AsciidocRenderer();   // as in a new process
+        BuildResult again = new SiteBuilder(fresh, new RenderCache(cache), new Layout(Fixture.TEMPLATES), 2)
+                .build(new SiteBuilder.Request(ContentLoader.load(new DirectorySource(content)), content, List.of(), null), dir.resolve("again"));
+        assertEquals(0, again.stats().rendered());
+        assertFalse(fresh.started(), "Asciidoctor was started for a build served from the cache");
+        assertEquals(TestSite.snapshot(dir.resolve("first")), TestSite.snapshot(dir.resolve("again")));
+    }
+
     @Test
     void editingSiteSettingsReachesThePages(@TempDir Path dir) throws Exception {
         assertRebuildMatchesCleanBuild(dir, c -> c.site = c.site.replace("title: Key test", "title: Renamed site")
