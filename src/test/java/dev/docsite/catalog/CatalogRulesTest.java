@@ -90,6 +90,22 @@ class CatalogRulesTest {
 
     private static ErrorEntry withHttp(ErrorEntry e, int http) { return dev.docsite.TestRecords.with(e, "http", http); }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "http {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {100, 599})
+    void theLoaderTakesEveryHttpStatusLeavingTheServerRangeToTheRule(int status) throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "http: 409", "http: " + status);
+        List<Problem> ps = problems(c);   // loads without a content error
+        assertEquals(status == 599 ? List.of() : List.of(CatalogRules.HTTP_STATUS), ps.stream().map(Problem::rule).toList(), ps.toString());
+    }
+
+    @Test void aListWhereANumberBelongsNamesWhatWasFound() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "http: 409", "http: [409]");
+        ContentException e = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class, () -> problems(c));
+        assertTrue(e.problems().get(0).message().contains("expected a whole number, found a list"), e.problems().toString());
+    }
+
     @Test void aNumberAboveAnyHttpStatusIsRefusedWhenLoading() throws Exception {
         Path c = Fixture.clean(dir);
         Fixture.edit(c, CATALOG, "http: 409", "http: 600");

@@ -170,6 +170,16 @@ class ReporterTest {
                 Reporter.annotation(old));
     }
 
+    @Test void findingsAreSortedByFileLineColumnThenRule() {
+        Finding b3 = Finding.error(new SourcePos("b.yaml", 3, 0), "link/missing-page", "x");
+        Finding a10 = Finding.error(new SourcePos("a.yaml", 10, 0), "link/missing-page", "x");
+        Finding a2col7 = Finding.error(new SourcePos("a.yaml", 2, 7), "link/missing-page", "x");
+        Finding a2col1anchor = Finding.error(new SourcePos("a.yaml", 2, 1), "link/missing-page", "x");
+        Finding a2col1anchorRule = Finding.error(new SourcePos("a.yaml", 2, 1), "link/missing-anchor", "x");
+        assertEquals(List.of(a2col1anchorRule, a2col1anchor, a2col7, a10, b3),
+                dev.docsite.report.Findings.sorted(List.of(b3, a10, a2col7, a2col1anchor, a2col1anchorRule)));
+    }
+
     @Test void theGithubJobSummaryIsAppendedToTheStepSummaryFile() throws Exception {
         Path summary = dir.resolve("summary.md");
         Files.writeString(summary, "## Earlier step\n");
