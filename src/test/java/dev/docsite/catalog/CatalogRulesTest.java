@@ -106,6 +106,13 @@ class CatalogRulesTest {
         assertTrue(e.problems().get(0).message().contains("expected a whole number, found a list"), e.problems().toString());
     }
 
+    @Test void aContentErrorWithOneProblemSaysItAndSeveralAreCounted() {
+        Problem one = new Problem(new dev.docsite.content.SourcePos("errors/x.yaml", 4, 3), "catalog/http-status", "has http 302");
+        assertEquals(one.pos() + ": error catalog/http-status: has http 302", one.toString());
+        assertEquals(one.toString(), new ContentException(one).getMessage());
+        assertEquals("2 problems in the content", new ContentException(List.of(one, one)).getMessage());
+    }
+
     @Test void aNumberAboveAnyHttpStatusIsRefusedWhenLoading() throws Exception {
         Path c = Fixture.clean(dir);
         Fixture.edit(c, CATALOG, "http: 409", "http: 600");

@@ -62,6 +62,18 @@ class PublishTest {
         return TestSite.snapshot(out);
     }
 
+    @Test void aPublisherClosedWithoutCommitLeavesTheOldSiteAndNoStaging(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("site");
+        Map<String, String> old = oldSite(out, 5);
+        try (Publisher pub = new Publisher(out)) {
+            Files.writeString(pub.staging().resolve("half.html"), "half written");
+        }
+        assertEquals(old, TestSite.snapshot(out));
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of("site"), s.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
     @Test void whenTheNewSiteCannotBeMovedInTheOldSiteStaysComplete(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("site");
         Map<String, String> old = oldSite(out, 30);
