@@ -11,6 +11,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
+mkdir -p bench/results
+exec > >(tee "bench/results/check.md")   # the stored output README.md quotes
 runs="${RUNS:-3}"
 work="${WORK:-/tmp/docsite-bench}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000)

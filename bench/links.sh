@@ -12,6 +12,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
+mkdir -p bench/results
+exec > >(tee "bench/results/links.md")   # the stored output README.md quotes
 pages="${1:-1000}"
 runs="${RUNS:-5}"
 work="${WORK:-/tmp/docsite-bench}"

@@ -14,6 +14,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
+mkdir -p bench/results
+exec > >(tee "bench/results/build.md")   # the stored output README.md quotes
 runs="${RUNS:-3}"
 work="${WORK:-/tmp/docsite-bench}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000)
@@ -66,7 +68,7 @@ for x in q: print("|        | query \"%s\": %s in %d files, %d results" % (x["qu
 
 if [ -n "${WEIGHTS_ONLY:-}" ]; then sizes=(); fi
 
-echo "docsite build benchmark — $(nproc) cores, $(java -version 2>&1 | head -1), medians of $runs (peak RSS: max)"
+echo "docsite build benchmark — $(nproc) cores, $(java -version 2>&1 | head -1), medians of $runs (peak RSS: max), load average $(cut -d" " -f1-3 /proc/loadavg)"
 echo
 echo "| corpus                   | pages  | cold      | pages/s | cold RSS   | no change | RSS        |"
 echo "|--------------------------|--------|-----------|---------|------------|-----------|------------|"

@@ -11,6 +11,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
+mkdir -p bench/results
+exec > >(tee "bench/results/serve.md")   # the stored output README.md quotes
 edits="${EDITS:-40}"; warmup="${WARMUP:-5}"; versions="${VERSIONS:-1}"
 port="${PORT:-8931}"; work="${WORK:-/tmp/docsite-serve-bench}"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000)

@@ -41,6 +41,18 @@ public final class AsciidocRenderer implements AutoCloseable {
         JUL.setLevel(java.util.logging.Level.OFF);
     }
 
+    /**
+     * Everything a render reads beyond the page's id, path and body: the document attributes set below and
+     * every extension. The render cache key is derived from this list.
+     */
+    public static final List<RenderDependency> DEPENDENCIES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(RenderDependency.of(List.of("docsite-version"), java.util.Set.of(RenderDependency.Input.VERSION)),
+                    // Site attributes (site.yaml attributes:) are set on every page.
+                    RenderDependency.of(List.of(), java.util.Set.of(RenderDependency.Input.ATTRIBUTES)),
+                    // data-uri images are embedded from the version's own source.
+                    RenderDependency.of(List.of("data-uri"), java.util.Set.of(RenderDependency.Input.VERSION))),
+            Extensions.ALL.stream()).toList();
+
     private volatile Asciidoctor asciidoctor;
 
     /** The process-wide instance: JRuby starts once per process however many builds run in it. */
@@ -63,6 +75,9 @@ public final class AsciidocRenderer implements AutoCloseable {
         }
         return a;
     }
+
+    /** Whether this renderer has started Asciidoctor (JRuby): a build served from the cache never does. */
+    public boolean started() { return asciidoctor != null; }
 
     /** Starts JRuby now (e.g. while other work runs) instead of on the first page. */
     public void warmUp() { asciidoctor(); }

@@ -35,15 +35,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Extensions {
     private Extensions() {}
 
+    /** Every extension, each declaring what its output depends on (the render cache key is made from that). */
+    static final List<RenderDependency> ALL = List.of(new ErrorTable(), new ErrorResponse(), new UserMessage(), new ErrorRef(),
+            new LiveJson(), new ContentInclude(), new RawHtml(), new PageDir());
+
     static void register(JavaExtensionRegistry r) {
-        r.blockMacro(new ErrorTable());
-        r.blockMacro(new ErrorResponse());
-        r.blockMacro(new UserMessage());
-        r.inlineMacro(new ErrorRef());
-        r.treeprocessor(new LiveJson());
-        r.includeProcessor(new ContentInclude());
-        r.treeprocessor(new RawHtml());
-        r.preprocessor(new PageDir());
+        for (RenderDependency d : ALL) {
+            if (d instanceof BlockMacroProcessor p) r.blockMacro(p);
+            else if (d instanceof InlineMacroProcessor p) r.inlineMacro(p);
+            else if (d instanceof Treeprocessor p) r.treeprocessor(p);
+            else if (d instanceof IncludeProcessor p) r.includeProcessor(p);
+            else if (d instanceof org.asciidoctor.extension.Preprocessor p) r.preprocessor(p);
+            else throw new IllegalStateException("unknown extension kind: " + d);
+        }
     }
 
     static int line(StructuralNode node) {
@@ -75,8 +79,11 @@ final class Extensions {
         return e;
     }
 
-    static final class ErrorTable extends BlockMacroProcessor {
+    static final class ErrorTable extends BlockMacroProcessor implements RenderDependency {
         ErrorTable() { super("error-table"); }
+
+        @Override public List<String> markers() { return List.of("error-table::"); }
+        @Override public Set<Input> reads() { return Set.of(Input.CATALOGS); }
 
         @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
             RenderInput.Current cur = RenderInput.current();
@@ -107,8 +114,11 @@ final class Extensions {
         return 2;
     }
 
-    static final class ErrorResponse extends BlockMacroProcessor {
+    static final class ErrorResponse extends BlockMacroProcessor implements RenderDependency {
         ErrorResponse() { super("error-response"); }
+
+        @Override public List<String> markers() { return List.of("error-response::"); }
+        @Override public Set<Input> reads() { return Set.of(Input.CATALOGS); }
 
         @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
             ErrorEntry e = lookup(parent, "error-response", target);
@@ -122,8 +132,11 @@ final class Extensions {
         }
     }
 
-    static final class UserMessage extends BlockMacroProcessor {
+    static final class UserMessage extends BlockMacroProcessor implements RenderDependency {
         UserMessage() { super("user-message"); }
+
+        @Override public List<String> markers() { return List.of("user-message::"); }
+        @Override public Set<Input> reads() { return Set.of(Input.CATALOGS); }
 
         @Override public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
             ErrorEntry e = lookup(parent, "user-message", target);
@@ -131,8 +144,12 @@ final class Extensions {
         }
     }
 
-    static final class ErrorRef extends InlineMacroProcessor {
+    static final class ErrorRef extends InlineMacroProcessor implements RenderDependency {
         ErrorRef() { super("error"); }
+
+        // The link points at the page showing the entry's catalog table.
+        @Override public List<String> markers() { return List.of("error:"); }
+        @Override public Set<Input> reads() { return Set.of(Input.CATALOGS, Input.TABLE_PAGES); }
 
         @Override public PhraseNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
             ErrorEntry e = lookup(parent, "error:", target);
@@ -150,16 +167,19 @@ final class Extensions {
      * text, no duplicate key, a closed block) and validate against content/schemas/NAME.schema.json.
      * Each problem is reported once, at the line of the offending value.
      */
-    static final class LiveJson extends Treeprocessor {
+    static final class LiveJson extends Treeprocessor implements RenderDependency {
         private static final ObjectMapper JSON = StrictJson.MAPPER;
         private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
 
+        @Override public List<String> markers() { return List.of("role=live"); }
+        @Override public Set<Input> reads() { return Set.of(Input.SCHEMAS); }
+
         @Override public Document process(Document document) {
             // findBy wraps every block of the document in a Java object: only pay for it on pages that
-            // have a live example (the renderer marks them).
-            if (!RenderInput.current().page().body().contains("role=live")) return document;
+            // have a live example (the same marker the cache key looks for).
+            if (!actsOn(RenderInput.current().page().body())) return document;
             for (StructuralNode block : document.findBy(Map.of("context", ":listing"))) {
                 if (block.hasRole("live")) check((org.asciidoctor.ast.Block) block);
             }
@@ -229,7 +249,11 @@ final class Extensions {
      * (an empty private folder, see PageAttributes) before any extension runs, so it is replaced here,
      * before the header is read.
      */
-    static final class PageDir extends org.asciidoctor.extension.Preprocessor {
+    static final class PageDir extends org.asciidoctor.extension.Preprocessor implements RenderDependency {
+        // The page's path is part of every key already; it reads no input of the version.
+        @Override public List<String> markers() { return List.of(); }
+        @Override public Set<Input> reads() { return Set.of(); }
+
         @Override public org.asciidoctor.extension.Reader process(Document document, PreprocessorReader reader) {
             document.setAttribute("docdir", PageAttributes.docdir(RenderInput.current().page()), true);
             return reader;
@@ -242,8 +266,13 @@ final class Extensions {
      * lines=, tag= and tags= select as Asciidoctor does ({@link IncludeSelection}); leveloffset and indent
      * are applied by Asciidoctor's reader from the attributes passed on; encoding names the file's charset.
      */
-    static final class ContentInclude extends IncludeProcessor {
+    static final class ContentInclude extends IncludeProcessor implements RenderDependency {
         @Override public boolean handles(String target) { return true; }
+
+        // Included text is not in the body the key is made of, and may use any macro or attribute: a page
+        // with includes depends on everything. (The included files themselves are checked by hash on reuse.)
+        @Override public List<String> markers() { return List.of("include::"); }
+        @Override public Set<Input> reads() { return java.util.EnumSet.allOf(Input.class); }
 
         @Override public void process(Document document, PreprocessorReader reader, String target, Map<String, Object> attributes) {
             RenderInput.Current cur = RenderInput.current();

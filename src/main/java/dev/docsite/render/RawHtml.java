@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
  * Each is reported as security/raw-html at its body line; the build drops the findings when site.yaml
  * says {@code allow_raw_html: true}, so the render (and its cache entry) does not depend on the switch.
  */
-final class RawHtml extends Treeprocessor {
+final class RawHtml extends Treeprocessor implements RenderDependency {
+    // Its findings depend on the body alone.
+    @Override public java.util.List<String> markers() { return java.util.List.of(); }
+    @Override public java.util.Set<Input> reads() { return java.util.Set.of(); }
+
     /** Attribute docsite sets on the passthrough blocks its own macros generate (error tables...). */
     static final String GENERATED = "docsite-generated";
 

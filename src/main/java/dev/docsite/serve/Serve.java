@@ -2,7 +2,11 @@ package dev.docsite.serve;
 
 import dev.docsite.site.SiteBuilder;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -11,8 +15,11 @@ import java.util.function.Consumer;
  * closed together. Changes are applied one batch at a time on the watcher's thread.
  */
 public final class Serve implements AutoCloseable {
-    /** Quiet time that ends a batch of file events: long enough for an editor's save, short next to a render. */
-    public static final long QUIET_MILLIS = 25;
+    /**
+     * How long a changed file must stay unchanged before it is built: longer than the pauses inside an
+     * editor's save on a busy machine, short next to a render (see {@link Watcher}).
+     */
+    public static final long QUIET_MILLIS = 120;
 
     private final LiveSite site;
     private final SiteServer server;
@@ -39,7 +46,7 @@ public final class Serve implements AutoCloseable {
         site.onUpdate(server::changed);
         Watcher watcher = null;
         try {
-            watcher = new Watcher(site.watched(), QUIET_MILLIS, site::update);
+            watcher = new Watcher(site.watched(), QUIET_MILLIS, Serve::looksWhole, site::update);
             Serve serve = new Serve(site, server, watcher, site.start());
             // A start-up build served from the render cache never started JRuby; start it now, in the background,
             // so the writer's first edit is as fast as the later ones.
@@ -54,6 +61,26 @@ public final class Serve implements AutoCloseable {
         }
     }
 
+    private static final ObjectMapper YAML = new YAMLMapper(), JSON = new ObjectMapper();
+
+    /**
+     * Whether a changed file looks like a finished save: it exists, is not empty, and YAML or JSON parses.
+     * A file that does not gets one more wait before its problems are shown (a half-done save would
+     * otherwise flash an error page). Folders and other files count as whole.
+     */
+    static boolean looksWhole(Path p) {
+        if (Files.isDirectory(p)) return true;
+        try {
+            if (!Files.exists(p) || Files.size(p) == 0) return false;
+            String name = p.getFileName().toString();
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) YAML.readTree(p.toFile());
+            else if (name.endsWith(".json")) JSON.readTree(p.toFile());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public LiveSite site() { return site; }
 
     public SiteServer server() { return server; }
@@ -61,6 +88,7 @@ public final class Serve implements AutoCloseable {
     /** The initial build. */
     public LiveSite.Update first() { return first; }
 
+    /** Stops watching (after the update in progress, if any, has finished) and stops the server. */
     @Override public void close() throws IOException {
         watcher.close();
         server.close();

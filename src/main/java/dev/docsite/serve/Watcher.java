@@ -12,6 +12,8 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,26 +21,44 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Watches folders recursively (java.nio WatchService registers single folders, so every sub-folder is
- * registered, including ones created later) and reports changed paths in batches: a batch is delivered
- * once no event has arrived for {@code quietMillis}, so an editor's save (temporary file, rename,
- * write) becomes one rebuild. When events were lost (overflow) the watched root itself is reported.
+ * registered, including ones created later) and reports changed paths in batches. Editors save in steps
+ * (truncate then write; write a temporary file then rename it; vim's rename to {@code file~}, write,
+ * delete), with pauses between them on a busy machine, so a batch is delivered only once its files are
+ * stable: no event and no change of size, modification time or identity for {@code quietMillis}. A file
+ * that is then missing, empty or unparsable ({@code complete} says no) gets one longer wait for the rest
+ * of the save before it is reported as it is. Settling is bounded, so a file that never stops changing
+ * is still reported. When events were lost (overflow) the watched root itself is reported.
  */
 public final class Watcher implements AutoCloseable {
-    private static final long MAX_BATCH_MILLIS = 500;
+    /** Longest a batch waits for its files to settle. */
+    static final long MAX_SETTLE_MILLIS = 3_000;
+    /** How long a missing, empty or unparsable file is given to become whole, once. */
+    static final long RECHECK_MILLIS = 1_000;
 
     private final WatchService ws;
     private final Map<WatchKey, Path> dirs = new ConcurrentHashMap<>();
     private final Map<Path, Path> rootOf = new ConcurrentHashMap<>();
     private final long quietMillis;
+    private final Predicate<Path> complete;
     private final Consumer<Set<Path>> onBatch;
     private final Thread thread;
 
     public Watcher(List<Path> roots, long quietMillis, Consumer<Set<Path>> onBatch) throws IOException {
+        this(roots, quietMillis, p -> true, onBatch);
+    }
+
+    /**
+     * @param complete whether a settled file looks whole (exists, not empty, parses); false gives it one
+     *                 more wait of {@link #RECHECK_MILLIS}
+     */
+    public Watcher(List<Path> roots, long quietMillis, Predicate<Path> complete, Consumer<Set<Path>> onBatch) throws IOException {
         this.ws = FileSystems.getDefault().newWatchService();
         this.quietMillis = quietMillis;
+        this.complete = complete;
         this.onBatch = onBatch;
         for (Path r : roots) {
             Path root = r.toAbsolutePath().normalize();
@@ -71,18 +91,54 @@ public final class Watcher implements AutoCloseable {
         try {
             while (true) {
                 Set<Path> batch = new LinkedHashSet<>();
-                WatchKey key = ws.take();
-                long first = System.nanoTime();
-                while (key != null) {
-                    collect(key, batch);
-                    long waited = (System.nanoTime() - first) / 1_000_000;
-                    key = waited >= MAX_BATCH_MILLIS ? null : ws.poll(quietMillis, TimeUnit.MILLISECONDS);
-                }
+                collect(ws.take(), batch);
+                settle(batch);
                 if (!batch.isEmpty()) onBatch.accept(batch);
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed: stop watching
         }
+    }
+
+    /** Collects further events into {@code batch} until its files are stable (see the class comment). */
+    private void settle(Set<Path> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + MAX_SETTLE_MILLIS * 1_000_000;
+        Map<Path, List<Object>> seen = snapshot(batch);
+        boolean rechecked = false;
+        while (System.nanoTime() < deadline) {
+            WatchKey key = ws.poll(quietMillis, TimeUnit.MILLISECONDS);
+            if (key != null) {
+                collect(key, batch);
+                seen = snapshot(batch);
+                rechecked = false;
+                continue;
+            }
+            Map<Path, List<Object>> now = snapshot(batch);
+            if (!now.equals(seen)) {      // written to without an event yet: wait for it to stop
+                seen = now;
+                continue;
+            }
+            if (rechecked || batch.stream().allMatch(complete)) return;
+            rechecked = true;
+            key = ws.poll(RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+            if (key == null) return;      // it stays that way: report it as it is
+            collect(key, batch);
+            seen = snapshot(batch);
+        }
+    }
+
+    /** Size, modification time and identity of each path (null when missing): what a write changes. */
+    private static Map<Path, List<Object>> snapshot(Set<Path> paths) {
+        Map<Path, List<Object>> m = new HashMap<>();
+        for (Path p : paths) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                m.put(p, Arrays.asList(a.size(), a.lastModifiedTime(), a.fileKey()));
+            } catch (IOException e) {
+                m.put(p, null);
+            }
+        }
+        return m;
     }
 
     private void collect(WatchKey key, Set<Path> batch) {
@@ -117,15 +173,15 @@ public final class Watcher implements AutoCloseable {
 
     /**
      * Stops watching, and waits for the batch being applied (a search index of many files may still be
-     * written): after close nothing writes into the site folder. Interrupting first could cut a write short.
+     * written): after close nothing writes into the site folder, and an update in flight finishes first.
      */
     @Override public void close() throws IOException {
-        ws.close();
+        ws.close();   // wakes the thread from take/poll
+        if (Thread.currentThread() == thread) return;
         try {
-            thread.join(30_000);
+            thread.join(60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        thread.interrupt();
     }
 }

@@ -78,9 +78,12 @@ final class PageModels {
         return out;
     }
 
-    /** Position by identity: Page.equals compares whole bodies. */
+    /**
+     * Position by id: Page.equals compares whole bodies, and serve reuses an unchanged page's previous parse,
+     * an equal copy rather than the same object.
+     */
     private static int indexOf(List<Page> pages, Page p) {
-        for (int i = 0; i < pages.size(); i++) if (pages.get(i) == p) return i;
+        for (int i = 0; i < pages.size(); i++) if (pages.get(i).id().equals(p.id())) return i;
         return -1;
     }
 

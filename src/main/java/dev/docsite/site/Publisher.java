@@ -119,10 +119,18 @@ public final class Publisher implements AutoCloseable {
                 if (Files.exists(old) && !Files.exists(staging.resolve(k))) move(old, staging.resolve(k));
             }
             crashPoint("kept");
+            // Two renames, never a delete first: at every moment the output is the old site or the new one,
+            // complete (or, between the renames, briefly absent, which the next publisher repairs); the old one
+            // is deleted once the new one is in place.
             Path trash = out.resolveSibling(OLD + out.getFileName() + "-" + pid() + "-" + Long.toString(System.nanoTime(), 36));
             move(out, trash);
             crashPoint("old-moved");
-            move(staging, out);
+            try {
+                move(staging, out);
+            } catch (IOException | RuntimeException e) {
+                move(trash, out);   // the new site could not be put in place: the old one goes back
+                throw e;
+            }
             crashPoint("swapped");
             deleteTree(trash);
         } else {

@@ -1,5 +1,6 @@
 package dev.docsite.site;
 
+import dev.docsite.catalog.CatalogState;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentRoot;
@@ -10,6 +11,7 @@ import dev.docsite.content.SiteConfig;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
 import dev.docsite.render.RenderCache;
+import dev.docsite.render.RenderDependency;
 import dev.docsite.render.RenderResult;
 import dev.docsite.render.RenderedPage;
 import dev.docsite.report.Finding;
@@ -21,10 +23,13 @@ import dev.docsite.rules.SecurityRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -150,14 +155,13 @@ public final class SiteBuilder {
         List<List<String>> keysPerVersion = new ArrayList<>();
         Map<KeyInput, String> lastKeys = memo.keys, keyMemo = new HashMap<>();
         for (VersionContent v : versions) {
-            // Sorted: Map.copyOf iterates in a different order in every JVM, which would miss the disk cache.
-            String envHash = hash(catalogState(v) + new TreeMap<>(v.input().tablePageByCatalog()) + new TreeMap<>(v.content().schemas())
-                    + v.input().catalogsIncomplete());
+            Map<RenderDependency.Input, String> inputs = inputHashes(v);
+            String envHash = inputs.toString();
             List<String> keys = new ArrayList<>();
             for (Page p : v.pages()) {
                 KeyInput in = new KeyInput(p, v.name(), envHash);
                 String key = lastKeys.get(in);
-                if (key == null) key = cacheKey(p, v, envHash);
+                if (key == null) key = cacheKey(p, inputs);
                 keyMemo.put(in, key);
                 keys.add(key);
                 jobs.putIfAbsent(key, new Job(p, v));
@@ -222,20 +226,27 @@ public final class SiteBuilder {
         return new dev.docsite.content.SourcePos(v.input().source().display(m.file()), Math.max(m.line(), 0), m.column());
     }
 
-    /** What the catalogs say in a version, without source positions: moving an entry must not invalidate renders. */
-    static String catalogState(VersionContent v) {
-        StringBuilder b = new StringBuilder();
-        for (var c : v.input().catalogs()) {
-            b.append(c.id()).append('\u0001').append(c.title()).append('\u0001');
-            for (var e : c.errors())
-                b.append(e.id()).append('\u0002').append(e.layer()).append('\u0002').append(e.http()).append('\u0002').append(e.httpUnknown())
-                        .append('\u0002').append(e.scenario())
-                        .append('\u0002').append(e.userTitle()).append('\u0002').append(e.userMessage()).append('\u0002').append(e.userMeaning())
-                        .append('\u0002').append(e.userAction()).append('\u0002').append(e.placeholders())
-                        .append('\u0002').append(e.retry()).append('\u0002').append(e.userOptions()).append('\u0002').append(e.fallback()).append('\u0002').append(e.cause())
-                        .append('\u0002').append(e.resolution()).append('\u0003');
+    /**
+     * A hash of each input a render can read in a version ({@link RenderDependency.Input}), in a fixed order.
+     * Catalogs count with every field but source positions: moving an entry must not invalidate renders.
+     */
+    static Map<RenderDependency.Input, String> inputHashes(VersionContent v) {
+        Map<RenderDependency.Input, String> m = new EnumMap<>(RenderDependency.Input.class);
+        for (RenderDependency.Input in : RenderDependency.Input.values()) {
+            m.put(in, switch (in) {
+                case VERSION -> v.name();
+                // A catalog file that did not load changes what the macros report (unknown ids are not reported then).
+                case CATALOGS -> hash(CatalogState.of(v.input().catalogs()) + v.input().catalogsIncomplete());
+                // Sorted: Map.copyOf iterates in a different order in every JVM, which would miss the disk cache.
+                case TABLE_PAGES -> hash(new TreeMap<>(v.input().tablePageByCatalog()).toString());
+                case SCHEMAS -> hash(new TreeMap<>(v.input().schemas()).toString());
+                // Site attributes reach every page; with data-uri set site-wide, images are embedded from the
+                // version's own source, so versions never share those renders.
+                case ATTRIBUTES -> hash(new TreeMap<>(v.input().attributes()).toString()
+                        + (v.input().attributes().containsKey("data-uri") ? "\0" + v.name() : ""));
+            });
         }
-        return b.toString();
+        return m;
     }
 
     private static final class Job {
@@ -307,21 +318,17 @@ public final class SiteBuilder {
     }
 
     /**
-     * Everything that can change a page's render. The version name and catalog state count only when the
-     * body can see them, so versions with the same page render it once.
+     * Everything that can change a page's render: the page's id, path and body, and the inputs read by each
+     * part of the renderer that acts on the body ({@link AsciidocRenderer#DEPENDENCIES}). Only those, so
+     * versions with the same page render it once.
      */
-    static String cacheKey(Page p, VersionContent v, String envHash) {
-        StringBuilder b = new StringBuilder(p.body().length() + 256);
-        b.append(dev.docsite.render.RenderCache.RENDERER_VERSION).append('\0').append(p.id()).append('\0').append(p.path()).append('\0').append(p.body());
+    static String cacheKey(Page p, Map<RenderDependency.Input, String> inputs) {
         String body = p.body();
-        // Includes and embedded images (data-uri) are read from the version's own source.
-        if (body.contains("docsite-version") || body.contains("include::") || body.contains("data-uri")
-                || v.input().attributes().containsKey("data-uri")) b.append("\0v=").append(v.name());
-        // Site attributes are inputs of every page (a page may read them, and they change how Asciidoctor converts).
-        if (!v.input().attributes().isEmpty()) v.input().attributes().values().forEach(a ->
-                b.append("\0a=").append(a.name()).append('=').append(a.value()).append(a.soft() ? "@" : ""));
-        if (body.contains("error:") || body.contains("error-table::") || body.contains("error-response::")
-                || body.contains("user-message::") || body.contains("role=live")) b.append("\0env=").append(envHash);
+        StringBuilder b = new StringBuilder(body.length() + 256);
+        b.append(RenderCache.RENDERER_VERSION).append('\0').append(p.id()).append('\0').append(p.path()).append('\0').append(body);
+        Set<RenderDependency.Input> reads = EnumSet.noneOf(RenderDependency.Input.class);
+        for (RenderDependency d : AsciidocRenderer.DEPENDENCIES) if (d.actsOn(body)) reads.addAll(d.reads());
+        for (RenderDependency.Input in : reads) b.append('\0').append(in).append('=').append(inputs.get(in));
         return RenderCache.sha(b.toString());
     }
 

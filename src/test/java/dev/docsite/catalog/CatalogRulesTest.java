@@ -4,6 +4,7 @@ import dev.docsite.Fixture;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.DirectorySource;
+import dev.docsite.content.ErrorCatalog;
 import dev.docsite.content.ErrorEntry;
 import dev.docsite.content.Problem;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,79 @@ class CatalogRulesTest {
         Path c = Fixture.clean(dir);
         Fixture.edit(c, CATALOG, "http: 409", "http: 302");
         only(c, CatalogRules.HTTP_STATUS, line(c, "http: 302"));
+    }
+
+    /**
+     * The range is 400 to 599 with both ends included: each bound is checked on both of its sides, on the
+     * rule itself (the loader already refuses numbers that are no HTTP status at all, above 599 included).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "http {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {399, 400, 599, 600})
+    void theHttpRangeIncludesBothEnds(int status) throws Exception {
+        List<ErrorCatalog> catalogs = ContentLoader.load(new DirectorySource(Fixture.clean(dir))).catalogs().stream()
+                .map(c -> new ErrorCatalog(c.id(), c.title(), c.path(), c.pos(), c.errors().stream()
+                        .map(e -> e.http() != null && e.http() == 409 ? withHttp(e, status) : e).toList()))
+                .toList();
+        List<Problem> ps = CatalogRules.checkStructure(catalogs);
+        if (status >= 400 && status <= 599) {
+            assertEquals(List.of(), ps);
+        } else {
+            assertEquals(1, ps.size(), ps.toString());
+            assertEquals(CatalogRules.HTTP_STATUS, ps.get(0).rule());
+            assertTrue(ps.get(0).message().contains("has http " + status + " (expected 400 to 599)"), ps.get(0).message());
+        }
+    }
+
+    private static ErrorEntry withHttp(ErrorEntry e, int http) { return dev.docsite.TestRecords.with(e, "http", http); }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "http {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {100, 599})
+    void theLoaderTakesEveryHttpStatusLeavingTheServerRangeToTheRule(int status) throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "http: 409", "http: " + status);
+        List<Problem> ps = problems(c);   // loads without a content error
+        assertEquals(status == 599 ? List.of() : List.of(CatalogRules.HTTP_STATUS), ps.stream().map(Problem::rule).toList(), ps.toString());
+    }
+
+    @Test void aListWhereANumberBelongsNamesWhatWasFound() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "http: 409", "http: [409]");
+        ContentException e = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class, () -> problems(c));
+        assertTrue(e.problems().get(0).message().contains("expected a whole number, found a list"), e.problems().toString());
+    }
+
+    @Test void aContentErrorWithOneProblemSaysItAndSeveralAreCounted() {
+        Problem one = new Problem(new dev.docsite.content.SourcePos("errors/x.yaml", 4, 3), "catalog/http-status", "has http 302");
+        assertEquals(one.pos() + ": error catalog/http-status: has http 302", one.toString());
+        assertEquals(one.toString(), new ContentException(one).getMessage());
+        assertEquals("2 problems in the content", new ContentException(List.of(one, one)).getMessage());
+    }
+
+    @Test void aNumberAboveAnyHttpStatusIsRefusedWhenLoading() throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "http: 409", "http: 600");
+        ContentException e = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class, () -> problems(c));
+        assertTrue(e.problems().get(0).message().contains("599"), e.problems().toString());
+        assertEquals(line(c, "http: 600"), e.problems().get(0).pos().line());
+    }
+
+    /** Server ids are lowercase api.* or ent.* segments ending in .app_error, as the server's i18n ids are. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ent.login.Account_locked.app_error", "ENT.login.locked.app_error",
+            "ent.login.locked.App_error", "model.login.locked.app_error", "ent.app_error", "ent.login.locked.app_error.extra",
+            "ent.login-locked.app_error", "xent.login.locked.app_error"})
+    void serverIdsThatAreNotLowercaseApiOrEntIdsAreReported(String id) throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "id: ent.login.account_locked.app_error", "id: " + id);
+        only(c, CatalogRules.SERVER_ID_FORMAT, line(c, "id: " + id));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"api.x.app_error", "ent.login.account_locked_2.app_error"})
+    void wellFormedServerIdsPass(String id) throws Exception {
+        Path c = Fixture.clean(dir);
+        Fixture.edit(c, CATALOG, "id: ent.login.account_locked.app_error", "id: " + id);
+        assertEquals(List.of(), problems(c));
     }
 
     @Test void serverErrorsWithoutHttpStatusAreReported() throws Exception {

@@ -312,6 +312,13 @@ class ErrorTableChecksTest {
         assertTrue(f.message().contains("'ent.login.account_locked.app_error'"), f.message());
     }
 
+    @Test void aQuoteThatOpensAParagraphIsLookedAtToo() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "  == Quick reference\n", "  == Quick reference\n\n  \u201cYour account is deactivated. Please contact your system administrator.\u201d is what users read.\n\n");
+        Finding f = only(Fixture.check(c, out()), ErrorTableChecks.DRIFT, c.resolve(ADMIN), Fixture.lineOf(c.resolve(ADMIN), "\u201cYour account is deactivated."));
+        assertTrue(f.message().contains("'ent.login.account_locked.app_error'"), f.message());
+    }
+
     // ---- macros used wrongly ----------------------------------------------------------------------
 
     @Test void anUnknownTableAudienceAndAResponseForANonServerErrorAreBuildErrors() throws Exception {

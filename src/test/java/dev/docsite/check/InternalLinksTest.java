@@ -88,6 +88,9 @@ class InternalLinksTest {
               <p><a name="raw-name"></a>Raw HTML with a name anchor.</p>
               ++++
               Jump to <<raw-name>>.
+
+              [#été]
+              Summer, linked percent-encoded as browsers send it: link:#%C3%A9t%C3%A9[summer].
             """;
 
     static final String START = """
@@ -96,9 +99,11 @@ class InternalLinksTest {
             summary: Getting started.
             body: |
               == Welcome
-              Ask your admin to read xref:admin/old-setup.adoc[the old setup page].
+              Ask your admin to read xref:admin/old-setup.adoc#before-you-begin[the old setup page].
+              Or its xref:admin/old-setup.adoc#no-such-step[missing step].
               The error error:ent.signin.token_expired.app_error[] is explained in xref:admin/guide.adoc#errors[the guide].
               An image from another folder: image:../admin/diagram.png[Shared diagram].
+              A near miss: xref:admin/setup.adoc#before-you-bgin[setup].
             """;
 
     static final String NEW_FEATURE = """
@@ -233,15 +238,40 @@ class InternalLinksTest {
 
     @Test void xrefToAnAliasIsAWarningAndItsAnchorIsChecked() {
         List<Finding> f = of(InternalLinks.ALIAS_XREF, "end-user/start.yaml");
-        assertEquals(1, f.size(), all());
+        assertEquals(2, f.size(), all());
         assertEquals(Severity.WARNING, f.get(0).severity());
-        assertEquals(line(START, "old-setup", 1), f.get(0).pos().line());
-        assertEquals(List.of(), findings.stream().filter(x -> x.pos().file().endsWith("end-user/start.yaml") && x.severity() == Severity.ERROR).toList());
+        assertEquals(line(START, "old-setup.adoc#before-you-begin", 1), f.get(0).pos().line());
+        assertTrue(f.get(0).message().contains("link to xref:admin/setup.adoc#before-you-begin[] instead"), f.get(0).message());
+        // The anchor is looked up on the page the alias leads to: one that exists there passes, a missing one is an error.
+        List<Finding> errors = findings.stream().filter(x -> x.pos().file().endsWith("end-user/start.yaml") && x.severity() == Severity.ERROR
+                && x.message().contains("no-such-step")).toList();
+        assertEquals(1, errors.size(), all());
+        assertEquals(InternalLinks.MISSING_ANCHOR, errors.get(0).rule());
+        assertEquals(line(START, "#no-such-step", 1), errors.get(0).pos().line());
+        assertTrue(errors.get(0).message().contains("'admin/setup#no-such-step'"), errors.get(0).message());
+        assertEquals(List.of("3.0", "2.0", "1.0"), errors.get(0).versions());
+    }
+
+    @Test void aNearMissAnchorNamesTheAnchorItProbablyMeant() {
+        List<Finding> f = findings.stream().filter(x -> x.rule().equals(InternalLinks.MISSING_ANCHOR) && x.message().contains("before-you-bgin")).toList();
+        assertEquals(1, f.size(), all());
+        assertTrue(f.get(0).message().endsWith("(did you mean '#before-you-begin'?)"), f.get(0).message());
+        assertEquals(line(START, "before-you-bgin", 1), f.get(0).pos().line());
+    }
+
+    @Test void theHomeAndAudiencePagesVersionSwitchersAreChecked(@TempDir Path out) throws Exception {
+        BuildResult r = buildInto(out.resolve("site"));
+        Files.delete(out.resolve("site/1.0/index.html"));
+        Files.delete(out.resolve("site/2.0/end-user/index.html"));
+        List<Finding> fs = InternalLinks.check(r).stream().filter(f -> f.rule().equals(InternalLinks.VERSION_SWITCHER)).toList();
+        String text = fs.stream().map(Finding::toText).collect(Collectors.joining("\n"));
+        assertTrue(fs.stream().anyMatch(f -> f.pos().file().endsWith("site.yaml") && f.message().contains("1.0/index.html")), text);
+        assertTrue(fs.stream().anyMatch(f -> f.pos().file().endsWith("site.yaml") && f.message().contains("2.0/end-user/index.html")), text);
     }
 
     @Test void nothingElseIsReported() {
         // Every finding above, and nothing more: a correct site gives no alias or switcher findings.
-        assertEquals(11, findings.size(), all());
+        assertEquals(14, findings.size(), all());
     }
 
     @Test void brokenAliasRedirectsAndSwitcherTargetsInTheWrittenSiteAreFound(@TempDir Path out) throws Exception {

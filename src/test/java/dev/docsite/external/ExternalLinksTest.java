@@ -106,7 +106,8 @@ class ExternalLinksTest {
             assertEquals(2, reset.connections.get(), "a reset connection is retried");
             assertEquals(1, server.countPath("/loop-a"), "the loop is noticed when a Location points back, without asking again");
             assertEquals(1, server.countPath("/loop-b"));
-            assertTrue(ms < 8_000, "first run took " + ms + " ms");
+            // A deadline against hanging, not a speed test: the request counts above are the assertions.
+            assertTrue(ms < 60_000, "first run took " + ms + " ms");
             assertTrue(Files.isRegularFile(cacheFile));
 
             // Second run: working links come from the cache, broken ones are asked again (only successes are cached).
@@ -172,10 +173,12 @@ class ExternalLinksTest {
             assertTrue(r.findings().isEmpty(), r.findings().toString());
             assertTrue(a.maxInFlight.get() <= 2 && b.maxInFlight.get() <= 2, "per host: " + a.maxInFlight + ", " + b.maxInFlight);
             assertTrue(a.maxInFlight.get() + b.maxInFlight.get() >= 3, "both hosts were served in parallel");
-            // 16 requests of 100 ms, 3 at a time: the last starts after 5 rounds (~500 ms), far sooner than 15 sequential ones would.
+            // 16 requests of 100 ms, at most 3 at a time: the last cannot start before 5 rounds (~500 ms). A busy
+            // machine only makes it later, so only the lower bound is a property; parallelism is shown above.
             long span = TimeUnit.NANOSECONDS.toMillis(starts.get(starts.size() - 1) - starts.get(0));
             assertEquals(16, starts.size());
-            assertTrue(span >= 450 && span < 1_200, "requests started over " + span + " ms (whole check " + ms + " ms)");
+            assertTrue(span >= 450, "requests started over " + span + " ms (whole check " + ms + " ms)");
+            assertTrue(ms < 60_000, "a deadline against hanging: " + ms + " ms");
         }
     }
 
@@ -212,8 +215,50 @@ class ExternalLinksTest {
         assertEquals(7000L, ExternalLinks.retryAfter(h).orElseThrow());
         String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30));
         long ms = ExternalLinks.retryAfter(java.net.http.HttpHeaders.of(Map.of("Retry-After", List.of(date)), (a, b) -> true)).orElseThrow();
-        assertTrue(ms > 28_000 && ms <= 30_000, String.valueOf(ms));
+        // The date has whole seconds and time passes before it is read: anything from well under 30 s to 30 s.
+        assertTrue(ms > 20_000 && ms <= 30_000, String.valueOf(ms));
         assertTrue(ExternalLinks.retryAfter(java.net.http.HttpHeaders.of(Map.of("Retry-After", List.of("soon")), (a, b) -> true)).isEmpty());
+    }
+
+    /** The figures the writers' guide states: 1 s first retry, doubling; Retry-After honoured up to 60 s; successes kept 24 h. */
+    @Test void theDocumentedDefaults() {
+        ExternalLinks.Settings d = ExternalLinks.Settings.of(dev.docsite.content.SiteConfig.LinksConfig.defaults());
+        assertEquals(1000, d.backoffMs());
+        assertEquals(60_000, d.maxRetryAfterMs());
+        assertEquals(24, dev.docsite.content.SiteConfig.LinksConfig.defaults().cacheTtlHours());
+        assertEquals(2, d.retries());
+    }
+
+    @Test void retriesBackOffExponentially() {
+        int before = server.countPath("/down");
+        ExternalLinks.Result r = new ExternalLinks(new ExternalLinks.Settings(2000, 2, 2, 3, List.of(), 150, 5_000, 10, 1 << 20), LinkCache.none())
+                .check(List.of(use(server.url("/down"), 3, "1.0")), false);
+        assertEquals(ExternalLinks.STATUS, r.findings().get(0).rule(), r.findings().toString());
+        assertEquals(before + 4, server.countPath("/down"), "the first request and 3 retries");
+        List<Long> t = server.times.get("/down").subList(before, before + 4);
+        // Lower bounds only: a busy machine makes the gaps longer, never shorter.
+        for (int i = 1; i < 4; i++) {
+            long gap = TimeUnit.NANOSECONDS.toMillis(t.get(i) - t.get(i - 1));
+            long expected = 150L << (i - 1);
+            assertTrue(gap >= expected - 10, "retry " + i + " came after " + gap + " ms, expected at least " + expected);
+        }
+    }
+
+    @Test void cachedSuccessesAreReusedWithinTheirTtlOnly(@TempDir Path tmp) {
+        Path file = tmp.resolve("links.json");
+        long now = System.currentTimeMillis(), hour = 3_600_000L;
+        LinkCache c = LinkCache.open(file, 24);
+        c.put(server.url("/item/fresh"), new LinkCache.Entry(now - 23 * hour, 200, null));
+        c.put(server.url("/item/stale"), new LinkCache.Entry(now - 25 * hour, 200, null));
+        assertTrue(c.fresh(server.url("/item/fresh"), now) != null);
+        assertEquals(null, c.fresh(server.url("/item/stale"), now));
+        c.save(now);
+        int fresh = server.countPath("/item/fresh"), stale = server.countPath("/item/stale");
+        ExternalLinks.Result r = new ExternalLinks(settings(2, 2, 0), LinkCache.open(file, 24))
+                .check(List.of(use(server.url("/item/fresh"), 3, "1.0"), use(server.url("/item/stale"), 4, "1.0")), false);
+        assertTrue(r.findings().isEmpty(), r.findings().toString());
+        assertEquals(fresh, server.countPath("/item/fresh"), "checked 23 h ago: not asked again");
+        assertEquals(stale + 1, server.countPath("/item/stale"), "checked 25 h ago: asked again");
     }
 
     static String summary(List<Finding> fs) { return fs.stream().map(Finding::toText).collect(Collectors.joining("\n")); }

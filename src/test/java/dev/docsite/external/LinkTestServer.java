@@ -81,6 +81,7 @@ public final class LinkTestServer implements AutoCloseable {
                 }
                 case "/limited-forever" -> { ex.getResponseHeaders().add("Retry-After", "3600"); send(ex, 429, "text/plain", "go away"); }
                 case "/flaky" -> send(ex, nPath == 1 ? 503 : 200, "text/plain", "flaky");
+                case "/down" -> send(ex, 503, "text/plain", "down");
                 case "/nohead" -> send(ex, method.equals("HEAD") ? 405 : 200, "text/plain", "get only");
                 case "/slow" -> { sleep(1500); send(ex, 200, "text/plain", "late"); }
                 case "/page.html" -> send(ex, 200, "text/html; charset=utf-8", """

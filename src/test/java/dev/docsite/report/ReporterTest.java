@@ -159,6 +159,33 @@ class ReporterTest {
         assertEquals("a%2Cb%3Ac%25", Reporter.property("a,b:c%"));
     }
 
+    /**
+     * GitHub reads "::cmd k=v,k=v::message" line by line: a file name with ',' or ':' would end its property,
+     * a '\r' or '\n' would end the command, and '%' starts an escape. Each is escaped in the file= property
+     * too, not only in the message.
+     */
+    @Test void githubAnnotationsEscapeTheFilePropertyAndCarriageReturns() {
+        Finding f = Finding.error(new SourcePos("content/pages/a,b:c%d.yaml", 3, 0), "link/missing-page", "first\r\nsecond\rthird 50%");
+        assertEquals("::error file=content/pages/a%2Cb%3Ac%25d.yaml,line=3,title=link/missing-page::first%0D%0Asecond%0Dthird 50%25",
+                Reporter.annotation(f));
+        assertEquals("%0D%0A%25", Reporter.data("\r\n%"));
+        assertEquals("x%0Dy%0Az%2Cw%3Av%25", Reporter.property("x\ry\nz,w:v%"));
+        // From a git revision: the path is the file's, the revision goes into the message.
+        Finding old = Finding.warning(new SourcePos("1a2b3c4:content/pages/x,y.yaml", 2, 4), "drift/user-message", "m");
+        assertEquals("::warning file=content/pages/x%2Cy.yaml,line=2,col=4,title=drift/user-message::m (in git revision 1a2b3c4)",
+                Reporter.annotation(old));
+    }
+
+    @Test void findingsAreSortedByFileLineColumnThenRule() {
+        Finding b3 = Finding.error(new SourcePos("b.yaml", 3, 0), "link/missing-page", "x");
+        Finding a10 = Finding.error(new SourcePos("a.yaml", 10, 0), "link/missing-page", "x");
+        Finding a2col7 = Finding.error(new SourcePos("a.yaml", 2, 7), "link/missing-page", "x");
+        Finding a2col1anchor = Finding.error(new SourcePos("a.yaml", 2, 1), "link/missing-page", "x");
+        Finding a2col1anchorRule = Finding.error(new SourcePos("a.yaml", 2, 1), "link/missing-anchor", "x");
+        assertEquals(List.of(a2col1anchorRule, a2col1anchor, a2col7, a10, b3),
+                dev.docsite.report.Findings.sorted(List.of(b3, a10, a2col7, a2col1anchor, a2col1anchorRule)));
+    }
+
     @Test void theGithubJobSummaryIsAppendedToTheStepSummaryFile() throws Exception {
         Path summary = dir.resolve("summary.md");
         Files.writeString(summary, "## Earlier step\n");

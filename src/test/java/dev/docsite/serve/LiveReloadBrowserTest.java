@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -53,7 +54,10 @@ class LiveReloadBrowserTest {
         Path why = site.content.resolve("pages/decision-maker/why.yaml");
         serve = Serve.start(site.content, templates, site.out, new SiteBuilder(AsciidocRenderer.shared(), RenderCache.memoryOnly(), new Layout(templates), 2), 0, u -> { });
         browser = chromium();
+        // The server reloads the page under the test: an element found before a reload is stale after it, so
+        // every wait finds its elements again on each try and reads them inside the wait.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get(serve.server().url() + "2.0/decision-maker/why.html");
         assertTrue(browser.findElement(By.cssSelector("article.doc")).getText().contains("See setup."));
         // A mark on the window: gone after a reload, so the checks below see a reload, not a coincidence.
@@ -65,12 +69,13 @@ class LiveReloadBrowserTest {
         assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.docsiteMark;"), "the page reloaded itself");
 
         TestContent.edit(why, "Risk drops.", "See error:ent.test.token_expird.app_error[].");
-        wait.until(d -> d.findElements(By.cssSelector(".docsite-build-error")).size() == 1);
-        String shown = browser.findElement(By.cssSelector(".docsite-build-error")).getText();
+        String shown = wait.until(d -> {
+            var errors = d.findElements(By.cssSelector(".docsite-build-error"));
+            return errors.size() == 1 ? errors.get(0).getText() : null;
+        });
         assertTrue(shown.contains("content/pages/decision-maker/why.yaml:6"), shown);
 
         TestContent.edit(why, "See error:ent.test.token_expird.app_error[].", "Risk drops a lot.");
-        wait.until(d -> d.findElements(By.cssSelector("article.doc")).size() == 1
-                && d.findElement(By.cssSelector("article.doc")).getText().contains("Risk drops a lot."));
+        wait.until(d -> d.findElements(By.cssSelector("article.doc")).stream().anyMatch(e -> e.getText().contains("Risk drops a lot.")));
     }
 }

@@ -83,7 +83,106 @@ class ServeTest {
     /** Identity of the file on disk: writes rename a new file into place, so a rewrite changes it. */
     private Object fileKey(String rel) throws IOException { return Files.readAttributes(out.resolve(rel), BasicFileAttributes.class).fileKey(); }
 
-    private LiveSite.Update lastUpdate() { return updates.get(updates.size() - 1); }
+    /** Waits for the "update finished" signal of the first update after {@code seen} and returns it. */
+    private LiveSite.Update awaitUpdate(int seen) {
+        await("the update is finished", () -> updates.size() > seen);
+        return updates.get(seen);
+    }
+
+    // ---- editors save in steps: each way ends in one rebuild of the final content, no error between ----
+
+    private static final String FINAL = "Saved in steps, final text.";
+
+    private Path why() { return content.resolve("pages/decision-maker/why.yaml"); }
+
+    private String edited() {
+        try {
+            return Files.readString(why()).replace("See xref:", FINAL + " See xref:");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The editor's pause between two steps of one save (a busy machine, a slow disk): not a wait for a condition. */
+    private static void pause(long millis) {
+        try { Thread.sleep(millis); } catch (InterruptedException e) { throw new AssertionError(e); }
+    }
+
+    /**
+     * Runs a save, then a second, plain edit of another page as a marker: the updates in between must be
+     * exactly one, successful, serving the final text; the marker's update comes right after it.
+     */
+    private void assertOneRebuild(Runnable save) throws Exception {
+        int seen = updates.size();
+        save.run();
+        LiveSite.Update u = awaitUpdate(seen);
+        assertFalse(u.failed(), () -> "a half-saved file was built: " + u.problems());
+        assertTrue(get("/2.0/decision-maker/why.html").body().contains(FINAL), "the update built the final content");
+
+        String marker = "Marker " + System.nanoTime();
+        TestContent.edit(content.resolve("pages/end-user/start.yaml"), "sign in again.", "sign in again. " + marker);
+        await("the marker edit is built", () -> updates.size() > seen + 1 && get("/2.0/end-user/start.html").body().contains(marker));
+        List<LiveSite.Update> after = List.copyOf(updates.subList(seen, updates.size()));
+        assertEquals(2, after.size(), () -> "expected the save's update and the marker's, got " + after);
+        assertTrue(after.stream().noneMatch(LiveSite.Update::failed), () -> "an update failed in between: " + after);
+        assertTrue(after.get(1).urls().contains("/2.0/end-user/start.html"), () -> "the second update is the marker's: " + after);
+    }
+
+    @Test void aTruncateThenWriteSaveWithAPauseBuildsOnce() throws Exception {
+        for (long pauseMs : new long[] {60, 400}) {
+            String text = edited();
+            assertOneRebuild(() -> {
+                try {
+                    try (var ch = java.nio.channels.FileChannel.open(why(), java.nio.file.StandardOpenOption.WRITE,
+                            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) { ch.force(true); }
+                    pause(pauseMs);
+                    Files.writeString(why(), text, java.nio.file.StandardOpenOption.WRITE);
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            int seen = updates.size();
+            TestContent.edit(why(), FINAL + " ", "");
+            assertFalse(awaitUpdate(seen).failed());
+        }
+    }
+
+    @Test void aWriteThenRenameSaveWithAPauseBuildsOnce() throws Exception {
+        String text = edited();
+        assertOneRebuild(() -> {
+            try {
+                Path tmp = why().resolveSibling(".why.yaml.tmp-4821");
+                Files.writeString(tmp, text.substring(0, text.length() / 2));
+                pause(300);
+                Files.writeString(tmp, text);
+                Files.move(tmp, why(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /** vim's default save: a write test file 4913, the original renamed to why.yaml~, the new file written, the backup deleted. */
+    @Test void aSwapFileSaveWithPausesBuildsOnce() throws Exception {
+        String text = edited();
+        Path swap = why().resolveSibling(".why.yaml.swp"), backup = why().resolveSibling("why.yaml~"), probe = why().resolveSibling("4913");
+        Files.writeString(swap, "vim swap");
+        assertOneRebuild(() -> {
+            try {
+                Files.writeString(probe, "");
+                Files.delete(probe);
+                Files.move(why(), backup);
+                pause(300);
+                Files.writeString(why(), text);
+                pause(100);
+                Files.delete(backup);
+                Files.writeString(swap, "vim swap, saved");
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        Files.delete(swap);
+    }
 
     @Test void editingAPageChangesTheServedPageAndOnlyThatPage() throws Exception {
         HttpResponse<String> before = get("/2.0/decision-maker/why.html");
@@ -96,9 +195,8 @@ class ServeTest {
 
         TestContent.edit(content.resolve("pages/decision-maker/why.yaml"), "See xref:", "Risk drops. See xref:");
 
-        await("the served page changes", () -> get("/2.0/decision-maker/why.html").body().contains("Risk drops."));
-        await("the update is reported", () -> updates.size() > seen);
-        LiveSite.Update u = lastUpdate();
+        LiveSite.Update u = awaitUpdate(seen);
+        assertTrue(get("/2.0/decision-maker/why.html").body().contains("Risk drops."), "the served page changes");
         assertEquals(1, u.rendered(), "one page rendered");
         assertEquals(2, u.pages(), "written in its two versions");
         assertEquals(List.of("/2.0/decision-maker/why.html", "/1.0/decision-maker/why.html"), u.urls());
@@ -115,11 +213,12 @@ class ServeTest {
 
         TestContent.edit(content.resolve("pages/admin/troubleshoot.yaml"), "title: Troubleshoot", "title: Troubleshooting");
 
-        await("the next page's navigation shows the new title", () -> get("/2.0/admin/setup.html").body().contains("Troubleshooting"));
+        // Content pages are written before index pages: only the finished update says both are there.
+        LiveSite.Update u = awaitUpdate(seen);
+        assertTrue(get("/2.0/admin/setup.html").body().contains("Troubleshooting"), "the next page's navigation shows the new title");
         assertNotEquals(setup, fileKey("2.0/admin/setup.html"));
         assertTrue(get("/2.0/admin/index.html").body().contains("Troubleshooting"), "and the audience page");
-        await("the update is reported", () -> updates.size() > seen);
-        assertEquals(0, lastUpdate().rendered(), "the body did not change, so nothing is rendered again");
+        assertEquals(0, u.rendered(), "the body did not change, so nothing is rendered again");
     }
 
     @Test void aSectionFileEditRetitlesTheSectionInEveryPagesNavigation() throws Exception {
@@ -151,14 +250,18 @@ class ServeTest {
     }
 
     @Test void anAddedPageIsServedAndListedAndADeletedOneIsGone() throws Exception {
+        int seen = updates.size();
         Files.writeString(content.resolve("pages/admin/faq.yaml"), "title: Admin FAQ\naudience: admin\nsummary: Answers.\nbody: |\n  Ask.\n");
 
-        await("the new page is served", () -> get("/2.0/admin/faq.html").statusCode() == 200);
+        assertFalse(awaitUpdate(seen).failed());
+        assertEquals(200, get("/2.0/admin/faq.html").statusCode(), "the new page is served");
         assertTrue(get("/2.0/admin/setup.html").body().contains("Admin FAQ"), "its audience's navigation lists it");
 
+        seen = updates.size();
         Files.delete(content.resolve("pages/admin/new-thing.yaml"));
 
-        await("the deleted page is gone", () -> get("/2.0/admin/new-thing.html").statusCode() == 404);
+        assertFalse(awaitUpdate(seen).failed());
+        assertEquals(404, get("/2.0/admin/new-thing.html").statusCode(), "the deleted page is gone");
         assertFalse(get("/2.0/admin/setup.html").body().contains("New thing"), "and out of the navigation");
         await("the search index has one page file per page, none left from the removed page", () -> {
             try (var files = Files.list(out.resolve("2.0/_search/p"))) {
@@ -171,12 +274,14 @@ class ServeTest {
 
     @Test void aCatalogEditRerendersThePagesThatUseIt() throws Exception {
         Object why = fileKey("2.0/decision-maker/why.html");
+        int seen = updates.size();
 
         TestContent.edit(content.resolve("errors/sign-in.yaml"), "Your session has expired. Please sign in again.", "Your session ended.");
 
-        await("the admin table changes", () -> get("/2.0/admin/troubleshoot.html").body().contains("Your session ended."));
-        await("the user message changes", () -> get("/2.0/end-user/start.html").body().contains("Your session ended."));
-        await("errors.json changes", () -> get("/2.0/errors.json").body().contains("Your session ended."));
+        assertFalse(awaitUpdate(seen).failed());
+        assertTrue(get("/2.0/admin/troubleshoot.html").body().contains("Your session ended."), "the admin table changes");
+        assertTrue(get("/2.0/end-user/start.html").body().contains("Your session ended."), "the user message changes");
+        assertTrue(get("/2.0/errors.json").body().contains("Your session ended."), "errors.json changes");
         assertEquals(why, fileKey("2.0/decision-maker/why.html"), "a page without the catalog is not rewritten");
     }
 
@@ -184,10 +289,10 @@ class ServeTest {
         int seen = updates.size();
         TestContent.edit(templates.resolve("page.ftlh"), "<p class=\"lead\">${page.summary}</p>", "<p class=\"lead\">${page.summary} (template edited)</p>");
 
-        await("every page has the new layout", () -> get("/2.0/decision-maker/why.html").body().contains("(template edited)")
-                && get("/1.0/end-user/start.html").body().contains("(template edited)"));
-        await("the update is reported", () -> updates.size() > seen);
-        assertEquals(0, lastUpdate().rendered(), "Asciidoctor is not needed for a layout change");
+        LiveSite.Update u = awaitUpdate(seen);
+        assertTrue(get("/2.0/decision-maker/why.html").body().contains("(template edited)")
+                && get("/1.0/end-user/start.html").body().contains("(template edited)"), "every page has the new layout");
+        assertEquals(0, u.rendered(), "Asciidoctor is not needed for a layout change");
         await("open pages are told to reload", () -> events.stream().anyMatch(e -> e.contains("\"all\":true")));
     }
 

@@ -53,6 +53,82 @@ class PublishTest {
         }
     }
 
+    private static Map<String, String> oldSite(Path out, int pages) throws Exception {
+        for (int i = 0; i < pages; i++) {
+            Path f = out.resolve("v" + (i % 3) + "/page-" + i + ".html");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, "old page " + i);
+        }
+        return TestSite.snapshot(out);
+    }
+
+    @Test void aPublisherClosedWithoutCommitLeavesTheOldSiteAndNoStaging(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("site");
+        Map<String, String> old = oldSite(out, 5);
+        try (Publisher pub = new Publisher(out)) {
+            Files.writeString(pub.staging().resolve("half.html"), "half written");
+        }
+        assertEquals(old, TestSite.snapshot(out));
+        try (var s = Files.list(tmp)) {
+            // The lock file of the output folder stays (docs/security.md); nothing else does.
+            assertEquals(List.of("site"), s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".site.lock")).toList());
+        }
+    }
+
+    @Test void whenTheNewSiteCannotBeMovedInTheOldSiteStaysComplete(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("site");
+        Map<String, String> old = oldSite(out, 30);
+        Publisher pub = new Publisher(out);
+        Files.writeString(pub.staging().resolve("index.html"), "new");
+        Publisher.deleteTree(pub.staging());        // the new site is gone before the swap: its move fails
+        assertThrows(java.io.IOException.class, () -> pub.commit(List.of()));
+        assertEquals(old, TestSite.snapshot(out), "the old site is back, complete");
+        pub.close();   // as the build transaction does after a failed commit
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of("site"), s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".site.lock")).toList(),
+                    "nothing left beside it but the lock file");
+        }
+    }
+
+    /**
+     * A reader looking at the output while a build is published sees the old site complete, the new one
+     * complete, or (between the two renames) nothing: never a mix, never a half-deleted old site.
+     */
+    @Test void aReaderDuringTheSwapSeesTheOldSiteOrTheNewOneNeverAMix(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("site");
+        Map<String, String> old = oldSite(out, 600);
+        Publisher pub = new Publisher(out);
+        for (int i = 0; i < 600; i++) {
+            Path f = pub.staging().resolve("w" + (i % 3) + "/page-" + i + ".html");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, "new page " + i);
+        }
+        Map<String, String> fresh = TestSite.snapshot(pub.staging());
+        java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread reader = new Thread(() -> {
+            while (publishing.get()) {
+                Map<String, String> now;
+                try {
+                    now = TestSite.snapshot(out);
+                } catch (RuntimeException e) {
+                    continue;   // the folder was renamed while it was read: read again
+                }
+                seen.add(now.equals(old) ? "old" : now.equals(fresh) ? "new" : now.isEmpty() ? "absent" : "MIX of " + now.size() + " files");
+            }
+        });
+        reader.start();
+        // The reader looks at least once before the swap (a slow machine may start it late).
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (seen.isEmpty() && System.nanoTime() < deadline) Thread.onSpinWait();
+        pub.commit(List.of());
+        publishing.set(false);
+        reader.join();
+        assertEquals(fresh, TestSite.snapshot(out));
+        assertEquals(List.of(), seen.stream().filter(s -> s.startsWith("MIX")).distinct().toList(), "a reader saw a partial site");
+        assertTrue(seen.contains("old"));
+    }
+
     @Test void aNothingChangedRebuildRendersNothing(@TempDir Path tmp) {
         TestSite t = TestSite.valid(tmp);
         TestSite.Run first = t.run("build");
