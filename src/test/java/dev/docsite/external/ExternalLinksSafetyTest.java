@@ -19,7 +19,7 @@ class ExternalLinksSafetyTest {
         // A server that accepts connections and never answers: each request would wait its full timeout, with retries.
         try (ServerSocket hole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              LinkTestServer ok = new LinkTestServer("127.0.0.2")) {   // another host: its own per-host slots
-            List<Socket> accepted = new ArrayList<>();
+            List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();   // the acceptor thread adds while the test closes them
             Thread acceptor = new Thread(() -> {
                 try {
                     while (true) accepted.add(hole.accept());

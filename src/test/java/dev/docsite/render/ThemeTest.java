@@ -18,7 +18,7 @@ class ThemeTest {
 
     @Test void theBuiltInThemeIsTheRepositorysTemplatesFolder() throws Exception {
         Map<String, Path> assets = Layout.builtIn().assets();
-        assertTrue(assets.keySet().containsAll(java.util.List.of("docsite.css", "docsite.js", "vendor/minisearch.min.js")), assets.keySet().toString());
+        assertTrue(assets.keySet().containsAll(java.util.List.of("docsite.css", "docsite.js", "search.js", "vendor/json-schema.min.js")), assets.keySet().toString());
         for (var e : assets.entrySet())
             assertEquals(Files.readString(Path.of("templates/assets").resolve(e.getKey())), Files.readString(e.getValue()), e.getKey());
         for (String t : java.util.List.of("page.ftlh", "home.ftlh", "audience.ftlh", "nav.ftlh", "_macros.ftlh", "404.ftlh", "redirect.ftlh"))
