@@ -64,9 +64,7 @@ final class BuildCommand implements Callable<Integer> {
             err.flush();
             return 0;
         } catch (BuildFailure f) {
-            f.lines().forEach(err::println);
-            err.flush();
-            return f.exitCode();
+            return CommonOptions.failed(f, err);
         }
     }
 }

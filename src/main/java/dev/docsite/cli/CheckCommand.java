@@ -119,9 +119,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             return report(all, out, err);
         } catch (BuildFailure f) {
-            f.lines().forEach(err::println);
-            err.flush();
-            return f.exitCode();
+            return CommonOptions.failed(f, err);
         }
     }
 

@@ -101,6 +101,13 @@ final class CommonOptions {
         return new BuildTransaction(builder(outDir, progress), root);
     }
 
+    /** Prints why a build could not run (its lines already say what to do) and returns its exit code. */
+    static int failed(BuildFailure f, java.io.PrintWriter err) {
+        f.lines().forEach(err::println);
+        err.flush();
+        return f.exitCode();
+    }
+
     /** "2 errors, 1 warning": the closing line of a command's findings. */
     static String summary(long errors, long warnings) {
         return errors + (errors == 1 ? " error" : " errors") + ", " + warnings + (warnings == 1 ? " warning" : " warnings");

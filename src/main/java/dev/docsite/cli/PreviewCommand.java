@@ -72,9 +72,7 @@ final class PreviewCommand implements Callable<Integer> {
             err.flush();
             return 0;
         } catch (BuildFailure f) {
-            f.lines().forEach(err::println);
-            err.flush();
-            return f.exitCode();
+            return CommonOptions.failed(f, err);
         } catch (ContentException e) {
             // An unknown revision or a folder outside git is a usage error.
             e.problems().forEach(p -> err.println(Finding.of(p).toText()));

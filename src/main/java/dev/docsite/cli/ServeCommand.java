@@ -52,9 +52,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             stopped.await();
             return 0;
         } catch (BuildFailure f) {
-            f.lines().forEach(err::println);
-            err.flush();
-            return f.exitCode();
+            return CommonOptions.failed(f, err);
         } catch (BindException e) {
             err.println("port " + port + " on 127.0.0.1 is in use (choose another with --port N)");
             return 2;
