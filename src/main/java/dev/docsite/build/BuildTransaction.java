@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -71,18 +72,32 @@ public final class BuildTransaction {
      * @param target      where the site goes
      * @param extraChecks checks beyond the build's own, on the written site (check: error tables, translations)
      */
-    public record Plan(List<String> only, String banner, Target target, List<Function<BuildResult, List<Finding>>> extraChecks) {
+    public record Plan(List<String> only, String banner, Target target, List<Function<BuildResult, List<Finding>>> extraChecks,
+                       LastBuildAt lastBuild) {
+        public Plan(List<String> only, String banner, Target target, List<Function<BuildResult, List<Finding>>> extraChecks) {
+            this(only, banner, target, extraChecks, null);
+        }
+
         public static Plan publish(Path out, List<String> keep) { return new Plan(List.of(), null, new Target.Publish(out, keep), List.of()); }
 
         /** A preview: published into {@code out}, a folder inside the site {@code site}, under the site's lock. */
         public static Plan publishInside(Path out, Path site) { return new Plan(List.of(), null, new Target.Publish(out, List.of(), site), List.of()); }
 
-        public Plan only(List<String> names) { return new Plan(List.copyOf(names), banner, target, extraChecks); }
+        public Plan only(List<String> names) { return new Plan(List.copyOf(names), banner, target, extraChecks, lastBuild); }
 
-        public Plan banner(String text) { return new Plan(only, text, target, extraChecks); }
+        public Plan banner(String text) { return new Plan(only, text, target, extraChecks, lastBuild); }
 
-        public Plan checks(List<Function<BuildResult, List<Finding>>> more) { return new Plan(only, banner, target, List.copyOf(more)); }
+        public Plan checks(List<Function<BuildResult, List<Finding>>> more) { return new Plan(only, banner, target, List.copyOf(more), lastBuild); }
+
+        /**
+         * Skips the build when nothing changed since the last one published to the target (see {@link LastBuild}),
+         * which is recorded in {@code cacheDir}; the theme's {@code templates} folder counts as input.
+         */
+        public Plan skipWhenUnchanged(Path cacheDir, Path templates) { return new Plan(only, banner, target, extraChecks, new LastBuildAt(cacheDir, templates)); }
     }
+
+    /** Where the record of the last build is kept, and the project templates it depends on. */
+    public record LastBuildAt(Path cacheDir, Path templates) {}
 
     /**
      * What the build did.
@@ -94,7 +109,15 @@ public final class BuildTransaction {
      * @param outputs   what was written (everything, except for serve's in-place updates)
      * @param checkNanos time spent in the checks after writing
      */
-    public record Outcome(ContentSet content, BuildResult build, List<Finding> findings, boolean published, Outputs outputs, long checkNanos) {
+    public record Outcome(ContentSet content, BuildResult build, List<Finding> findings, boolean published, Outputs outputs, long checkNanos,
+                          LastBuild.Record unchanged) {
+        public Outcome(ContentSet content, BuildResult build, List<Finding> findings, boolean published, Outputs outputs, long checkNanos) {
+            this(content, build, findings, published, outputs, checkNanos, null);
+        }
+
+        /** Versions built (or, for a build skipped because nothing changed, as last built). */
+        public int versionCount() { return unchanged != null ? unchanged.versions() : build.versions().size(); }
+
         public boolean hasErrors() { return Findings.count(findings, Severity.ERROR) > 0; }
 
         public long errors() { return Findings.count(findings, Severity.ERROR); }
@@ -112,13 +135,32 @@ public final class BuildTransaction {
      * unusable site.yaml stops the build before rendering.
      */
     public Outcome run(ContentSource source, Plan plan) throws BuildFailure {
+        long start = System.nanoTime();
+        LastBuild last = null;
+        Map<String, LastBuild.Stamp> inputs = null;
+        if (plan.lastBuild() != null && plan.target() instanceof Target.Publish p && source == root.workTree()) {
+            last = LastBuild.of(plan.lastBuild().cacheDir(), p.out(), root, plan.lastBuild().templates(),
+                    plan.only() + "\0" + plan.banner() + "\0" + p.keep());
+            LastBuild.Record previous = last.read();
+            if (last.unchanged(previous, root)) {
+                BuildResult.Stats s = new BuildResult.Stats(previous.pages(), 0, previous.pages(), (System.nanoTime() - start) / 1_000_000);
+                return new Outcome(null, new BuildResult(p.out(), List.of(), previous.findings(), s), previous.findings(), true, Outputs.ALL, 0, previous);
+            }
+            try {
+                inputs = last.inputs(previous);
+            } catch (IOException e) {
+                last = null;   // an input that cannot be read is reported by the load; the build is not recorded
+            }
+        }
         ContentSet content;
         try {
             content = ContentLoader.loadAll(source);
         } catch (ContentException e) {
             return Outcome.notLoaded(e);
         }
-        return run(content, plan);
+        Outcome o = run(content, plan);
+        if (last != null && o.published()) last.save(root, inputs, o.findings(), o.build().stats().pages(), o.build().versions().size());
+        return o;
     }
 
     /** Builds content already loaded (serve reloads only the files that changed). */

@@ -43,6 +43,8 @@ final class BuildCommand implements Callable<Integer> {
             if (common.output.verbose) err.println("theme: " + common.themeName() + "; cache: " + (common.noCache ? "none" : common.cacheDir(common.out)));
             BuildTransaction.Plan plan = BuildTransaction.Plan.publish(common.out, List.of(Publisher.PREVIEWS))
                     .only(only == null ? List.of() : List.of(only));
+            // A rebuild with nothing changed is answered from the record of the last one (not with --no-cache).
+            if (!common.noCache) plan = plan.skipWhenUnchanged(common.cacheDir(common.out), common.templates());
             BuildTransaction.Outcome o;
             try {
                 o = tx.run(root.workTree(), plan);
@@ -56,9 +58,10 @@ final class BuildCommand implements Callable<Integer> {
                 return 1;
             }
             BuildResult.Stats s = o.build().stats();
-            int versions = o.build().versions().size();
-            if (!common.output.quiet) out.printf("Built %d pages in %d version%s into %s (%d rendered, %d reused) in %d ms%s%n",
-                    s.pages(), versions, versions == 1 ? "" : "s", common.out, s.rendered(), s.reused(),
+            int versions = o.versionCount();
+            String what = o.unchanged() != null ? "nothing changed since the last build" : s.rendered() + " rendered, " + s.reused() + " reused";
+            if (!common.output.quiet) out.printf("Built %d pages in %d version%s into %s (%s) in %d ms%s%n",
+                    s.pages(), versions, versions == 1 ? "" : "s", common.out, what,
                     (System.nanoTime() - t0) / 1_000_000, o.warnings() > 0 ? "; " + CommonOptions.summary(0, o.warnings()) : "");
             out.flush();
             err.flush();

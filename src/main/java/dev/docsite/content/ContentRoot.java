@@ -52,6 +52,20 @@ public final class ContentRoot implements AutoCloseable {
         }
     }
 
+    /**
+     * The commits the repository points at (HEAD and every ref), or null outside a repository: what a build
+     * reads from git (last-updated dates, versions with a ref) is the same while this is.
+     */
+    public synchronized String gitState() throws java.io.IOException {
+        Repository r = repository();
+        if (r == null) return null;
+        StringBuilder b = new StringBuilder("HEAD=").append(r.resolve("HEAD") == null ? "none" : r.resolve("HEAD").name());
+        java.util.List<org.eclipse.jgit.lib.Ref> refs = new java.util.ArrayList<>(r.getRefDatabase().getRefs());
+        refs.sort(java.util.Comparator.comparing(org.eclipse.jgit.lib.Ref::getName));
+        for (org.eclipse.jgit.lib.Ref ref : refs) b.append('\n').append(ref.getName()).append('=').append(ref.getObjectId() == null ? "none" : ref.getObjectId().name());
+        return b.toString();
+    }
+
     private Repository repository() {
         if (!repoLooked) {
             repoLooked = true;

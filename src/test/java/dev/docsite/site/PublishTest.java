@@ -133,6 +133,8 @@ class PublishTest {
         TestSite t = TestSite.valid(tmp);
         TestSite.Run first = t.run("build");
         assertTrue(first.out().contains("(6 rendered, 3 reused)"), "2.0 and 1.0 share every page but the one with ifeval and live example: " + first.out());
+        // The site changed by hand: the build runs again (see LastBuildTest), and renders nothing.
+        try { Files.delete(t.out.resolve("2.0/index.html")); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
         TestSite.Run second = t.run("build");
         assertTrue(second.out().contains("(0 rendered, 9 reused)"), second.out());
         t.write("pages/end-user/start.yaml", t.content.resolve("pages/end-user/start.yaml").toFile().exists() ? read(t, "pages/end-user/start.yaml").replace("Sign in", "Signing in") : "");

@@ -1,0 +1,193 @@
+package dev.docsite.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.docsite.content.ContentRoot;
+import dev.docsite.render.RenderCache;
+import dev.docsite.report.Finding;
+import dev.docsite.rules.DocsiteVersion;
+import dev.docsite.site.Publisher;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What the last successful build of an output folder was made from and what it wrote, kept in the render
+ * cache folder: a rebuild whose inputs (content, project templates, git history, docsite itself, the
+ * options) and output folder are exactly as recorded has nothing to do, and replays the recorded findings
+ * instead. Inputs are compared by size and modification time first; a file whose time changed but whose
+ * size did not is confirmed by its content hash (a checkout, {@code touch}), so only changed files are read.
+ */
+public final class LastBuild {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final String DIR = "builds";
+
+    /** A file as last seen: size, modification time (ns, as precise as the file system keeps it) and, for inputs, the SHA-256 of its bytes. */
+    public record Stamp(long size, long modified, String sha) {}
+
+    /**
+     * @param setup    docsite's identity and the options that shape the output
+     * @param git      the commits the content's repository points at (last-updated dates, versions with a ref)
+     * @param inputs   every file under the content folder and the project's templates, by path
+     * @param outputs  every file of the published site (previews excepted), by path relative to it
+     * @param findings what the build reported (warnings only: a build with errors is not published)
+     */
+    public record Record(String setup, String git, Map<String, Stamp> inputs, Map<String, Stamp> outputs,
+                         List<Finding> findings, int pages, int versions) {}
+
+    private final Path file;
+    private final Path out;
+    private final Path contentDir;
+    private final Path templates;
+    private final String setup;
+
+    private LastBuild(Path file, Path out, Path contentDir, Path templates, String setup) {
+        this.file = file;
+        this.out = out;
+        this.contentDir = contentDir;
+        this.templates = templates;
+        this.setup = setup;
+    }
+
+    /** The record of builds of {@code out}, kept in {@code cacheDir}; {@code options} is everything else that shapes the output. */
+    public static LastBuild of(Path cacheDir, Path out, ContentRoot root, Path templates, String options) {
+        Path abs = out.toAbsolutePath().normalize();
+        String setup = DocsiteVersion.describe() + "\0" + codeStamp() + "\0" + abs + "\0" + root.dir().toAbsolutePath().normalize()
+                + "\0" + templates + "\0" + options + "\0" + System.getenv("SOURCE_DATE_EPOCH");
+        return new LastBuild(cacheDir.resolve(DIR).resolve(RenderCache.sha(abs.toString()).substring(0, 24) + ".json"), abs,
+                root.dir().toAbsolutePath().normalize(), templates == null ? null : templates.toAbsolutePath().normalize(), setup);
+    }
+
+    /** The inputs as they are now, reusing the hashes of {@code last} for files whose size and time it recorded. */
+    public Map<String, Stamp> inputs(Record last) throws IOException {
+        Map<String, Stamp> known = last == null ? Map.of() : last.inputs();
+        Map<String, Stamp> now = new TreeMap<>();
+        stampTree(contentDir, "content/", known, now, true);
+        if (templates != null) stampTree(templates, "templates/", known, now, true);
+        return now;
+    }
+
+    /**
+     * Whether {@code last} (see {@link #read()}) was made from these inputs, git state and setup, and the output
+     * folder still holds exactly what that build wrote.
+     */
+    public boolean unchanged(Record last, ContentRoot root) {
+        if (last == null || !last.setup().equals(setup)) return false;
+        try {
+            if (!Objects.equals(last.git(), root.gitState())) return false;
+            if (!sameInputs(last)) return false;
+            Map<String, Stamp> outputs = new TreeMap<>();
+            if (!Files.isDirectory(out)) return false;
+            stampTree(out, "", Map.of(), outputs, false);
+            return outputs.equals(last.outputs());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether every input is as recorded: same size and time, or same size and bytes. */
+    private boolean sameInputs(Record last) throws IOException {
+        Map<String, Stamp> now = new TreeMap<>();
+        // Sizes and times only here: a hash is computed just for files whose time moved.
+        stampTree(contentDir, "content/", last.inputs(), now, false);
+        if (templates != null) stampTree(templates, "templates/", last.inputs(), now, false);
+        if (!now.keySet().equals(last.inputs().keySet())) return false;
+        for (Map.Entry<String, Stamp> e : now.entrySet()) {
+            Stamp was = last.inputs().get(e.getKey()), is = e.getValue();
+            if (was.size() != is.size()) return false;
+            if (was.modified() == is.modified()) continue;
+            Path f = e.getKey().startsWith("content/") ? contentDir.resolve(e.getKey().substring(8)) : templates.resolve(e.getKey().substring(10));
+            if (!RenderCache.sha(Files.readAllBytes(f)).equals(was.sha())) return false;
+        }
+        return true;
+    }
+
+    /** Records a published build; {@code inputs} were stamped before the build read them, so an edit made meanwhile is seen next time. */
+    public void save(ContentRoot root, Map<String, Stamp> inputs, List<Finding> findings, int pages, int versions) {
+        try {
+            Map<String, Stamp> outputs = new TreeMap<>();
+            stampTree(out, "", Map.of(), outputs, false);
+            Record r = new Record(setup, root.gitState(), inputs, outputs, findings, pages, versions);
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".json");
+            JSON.writeValue(tmp.toFile(), r);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            forget();   // a record that cannot be written must not leave an older one that no longer matches the site
+        }
+    }
+
+    /** Drops the record: the next build does all its work. */
+    public void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // an unreadable record is ignored anyway
+        }
+    }
+
+    /** The record of the last build of this output folder, or null (none, damaged, or written by another docsite). */
+    public Record read() {
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            return JSON.readValue(file.toFile(), Record.class);
+        } catch (IOException | RuntimeException e) {
+            return null;   // damaged or from another docsite: build
+        }
+    }
+
+    /**
+     * Stamps every regular file under {@code dir} (symbolic links as themselves, never followed) into
+     * {@code into} by {@code prefix} + relative path. With {@code hash}, a file's SHA-256 is taken from
+     * {@code known} when size and time match, else computed. Previews inside a site are not the build's.
+     */
+    private void stampTree(Path dir, String prefix, Map<String, Stamp> known, Map<String, Stamp> into, boolean hash) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                if (d.equals(dir)) return FileVisitResult.CONTINUE;
+                if (d.equals(out) || (prefix.isEmpty() && d.getParent().equals(dir) && d.getFileName().toString().equals(Publisher.PREVIEWS)))
+                    return FileVisitResult.SKIP_SUBTREE;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                String rel = prefix + dir.relativize(f).toString().replace('\\', '/');
+                long modified = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+                String sha = null;
+                if (hash) {
+                    Stamp k = known.get(rel);
+                    sha = k != null && k.size() == attrs.size() && k.modified() == modified ? k.sha()
+                            : attrs.isSymbolicLink() ? RenderCache.sha(Files.readSymbolicLink(f).toString())
+                            : attrs.isRegularFile() ? RenderCache.sha(Files.readAllBytes(f)) : "";
+                }
+                into.put(rel, new Stamp(attrs.size(), modified, sha));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** The jar (or classes folder) docsite runs from, by size and time: a rebuilt docsite of the same version differs. */
+    private static String codeStamp() {
+        try {
+            Path code = Path.of(LastBuild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) return Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
+            // Run from a classes folder (tests, an IDE): the newest class file stands for all of them.
+            try (var s = Files.walk(code)) {
+                return "dir:" + s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().lastModified()).max().orElse(0);
+            }
+        } catch (Exception e) {
+            return "unknown:" + System.nanoTime();   // never equal: no fast path without knowing the code
+        }
+    }
+}
