@@ -152,14 +152,18 @@ public final class BuildTransaction {
                 last = null;   // an input that cannot be read is reported by the load; the build is not recorded
             }
         }
+        long loading = System.nanoTime();
         ContentSet content;
         try {
             content = ContentLoader.loadAll(source);
         } catch (ContentException e) {
             return Outcome.notLoaded(e);
         }
+        if (SiteBuilder.TIMING) System.err.printf("timing: up-to-date check %d ms, load %d ms%n", (loading - start) / 1_000_000, (System.nanoTime() - loading) / 1_000_000);
         Outcome o = run(content, plan);
+        long saving = System.nanoTime();
         if (last != null && o.published()) last.save(root, inputs, o.findings(), o.build().stats().pages(), o.build().versions().size());
+        if (SiteBuilder.TIMING) System.err.printf("timing: checks %d ms, record %d ms%n", o.checkNanos() / 1_000_000, (System.nanoTime() - saving) / 1_000_000);
         return o;
     }
 
@@ -185,9 +189,11 @@ public final class BuildTransaction {
 
     private Outcome publish(SiteBuilder.Request req, BuildResult rendered, Plan plan, Target.Publish target) throws BuildFailure {
         try (Publisher pub = new Publisher(target.out(), target.lockOf())) {
-            Outcome o = writeAndCheck(req, rendered, plan, pub.staging(), Outputs.ALL);
+            Outcome o = writeAndCheck(req, rendered, plan, pub.staging(), Outputs.ALL, target.out());
             if (o.hasErrors()) return o;
+            long committing = System.nanoTime();
             pub.commit(target.keep());
+            if (SiteBuilder.TIMING) System.err.printf("timing: publish %d ms%n", (System.nanoTime() - committing) / 1_000_000);
             BuildResult b = o.build();
             return new Outcome(o.content(), new BuildResult(target.out(), b.versions(), b.findings(), b.stats()), o.findings(), true, Outputs.ALL, o.checkNanos());
         } catch (Publisher.LockedException e) {
@@ -205,7 +211,7 @@ public final class BuildTransaction {
             throw new BuildFailure(2, "cannot create a temporary folder for the build: " + e.getMessage());
         }
         try {
-            return writeAndCheck(req, rendered, plan, dir, Outputs.ALL);
+            return writeAndCheck(req, rendered, plan, dir, Outputs.ALL, null);
         } finally {
             Publisher.deleteTree(dir);
         }
@@ -220,14 +226,18 @@ public final class BuildTransaction {
         }
         Outputs outputs = target.outputs().apply(rendered);
         if (outputs.all()) return publish(req, rendered, plan, new Target.Publish(target.out(), List.of(Publisher.PREVIEWS)));
-        Outcome o = writeAndCheck(req, rendered, plan, target.out(), outputs.withoutSearchIndexes());
+        Outcome o = writeAndCheck(req, rendered, plan, target.out(), outputs.withoutSearchIndexes(), null);
         return new Outcome(o.content(), o.build(), o.findings(), true, outputs, o.checkNanos());
     }
 
-    private Outcome writeAndCheck(SiteBuilder.Request req, BuildResult rendered, Plan plan, Path dir, Outputs outputs) throws BuildFailure {
+    /**
+     * Writes and checks the build. {@code previous}: the published site when {@code dir} is a new staging
+     * folder for it (unchanged files are linked from it), else null; a new folder takes every output.
+     */
+    private Outcome writeAndCheck(SiteBuilder.Request req, BuildResult rendered, Plan plan, Path dir, Outputs outputs, Path previous) throws BuildFailure {
         BuildResult written;
         try {
-            written = builder.write(req, rendered, dir, outputs);
+            written = outputs.all() ? builder.writeFresh(req, rendered, dir, previous) : builder.write(req, rendered, dir, outputs);
         } catch (IOException e) {
             throw new BuildFailure(2, dir + ": cannot write the site: " + e.getMessage());
         } catch (Layout.LayoutException e) {

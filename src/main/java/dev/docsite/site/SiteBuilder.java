@@ -113,7 +113,7 @@ public final class SiteBuilder {
      * preview compares with its base, and what serve compares with the pages it last wrote.
      */
     /** DOCSITE_TIMING=1 prints where a build's time goes (for the benchmark, not for users). */
-    static final boolean TIMING = System.getenv("DOCSITE_TIMING") != null;
+    public static final boolean TIMING = System.getenv("DOCSITE_TIMING") != null;
 
     public BuildResult render(Request req) throws ContentException, IOException {
         long start = System.nanoTime();
@@ -129,8 +129,20 @@ public final class SiteBuilder {
 
     /** Lays out and writes {@code outputs} of a rendered build into {@code dir}. */
     public BuildResult write(Request req, BuildResult rendered, Path dir, Outputs outputs) throws IOException, Layout.LayoutException {
+        return write(new SiteWriter(layout, req.content().config(), req.banner(), dir, cache), rendered, dir, outputs);
+    }
+
+    /**
+     * Writes all of a rendered build into {@code dir}, a new folder nobody reads yet; files whose bytes equal
+     * those of {@code previous} (the published site, or null) are hard-linked from it instead of written again.
+     */
+    public BuildResult writeFresh(Request req, BuildResult rendered, Path dir, Path previous) throws IOException, Layout.LayoutException {
+        return write(new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous), rendered, dir, Outputs.ALL);
+    }
+
+    private BuildResult write(SiteWriter writer, BuildResult rendered, Path dir, Outputs outputs) throws IOException, Layout.LayoutException {
         long start = System.nanoTime();
-        new SiteWriter(layout, req.content().config(), req.banner(), dir, cache).write(rendered.versions(), outputs);
+        writer.write(rendered.versions(), outputs);
         BuildResult.Stats s = rendered.stats();
         if (TIMING) System.err.printf("timing: render %d ms, write %d ms%n", s.millis(), (System.nanoTime() - start) / 1_000_000);
         long ms = s.millis() + (System.nanoTime() - start) / 1_000_000;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +32,24 @@ final class SiteWriter {
     private final PageModels models;
     private final SiteFiles files;
 
+    /**
+     * Into a folder nobody reads yet (a staging folder, a check's temporary folder): files are written
+     * directly, and a file whose bytes equal the published site's ({@link #previous}) is hard-linked from it,
+     * so unchanged outputs keep their time and inode (rsync and deploy tools see only what changed).
+     * Otherwise (serve's live folder) each file is written beside and renamed into place.
+     */
+    private final boolean fresh;
+    private final Path previous;   // the published site unchanged files are linked from, or null
+    /** Folders already created: one check per folder, not per file (the first writer creates it while the others wait). */
+    private final Map<Path, Boolean> dirs = new ConcurrentHashMap<>();
+
     SiteWriter(Layout layout, SiteConfig config, String banner, Path out, RenderCache cache) throws IOException {
+        this(layout, config, banner, out, cache, false, null);
+    }
+
+    SiteWriter(Layout layout, SiteConfig config, String banner, Path out, RenderCache cache, boolean fresh, Path previous) throws IOException {
+        this.fresh = fresh;
+        this.previous = previous != null && Files.isDirectory(previous) ? previous : null;
         this.cache = cache;
         this.layout = layout;
         this.config = config;
@@ -97,9 +115,7 @@ final class SiteWriter {
         for (String path : source.list(PAGES, "")) {
             String rel = path.substring(PAGES.length() + 1);
             if (path.endsWith(".yaml") || rel.startsWith(".") || rel.contains("/.") || v.content().brokenFiles().contains(path)) continue;
-            Path dest = out.resolve(v.name()).resolve(rel);
-            Files.createDirectories(dest.getParent());
-            Files.write(dest, source.readBytes(path));
+            writeBytes(v.name() + "/" + rel, source.readBytes(path));
         }
     }
 
@@ -115,23 +131,57 @@ final class SiteWriter {
 
     /** Copies the theme's assets (the project's templates/assets over the built-in ones) to the shared asset folder. */
     private void copyAssets() throws IOException {
-        for (Map.Entry<String, Path> a : layout.assets().entrySet()) {
-            Path dest = out.resolve(ASSETS).resolve(a.getKey());
-            Files.createDirectories(dest.getParent());
-            Files.copy(a.getValue(), dest, StandardCopyOption.REPLACE_EXISTING);
-        }
+        for (Map.Entry<String, Path> a : layout.assets().entrySet()) writeBytes(ASSETS + "/" + a.getKey(), Files.readAllBytes(a.getValue()));
     }
 
-    private void writeFile(String rel, String text) {
+    private void writeFile(String rel, String text) { writeBytes(rel, text.getBytes(StandardCharsets.UTF_8)); }
+
+    private void writeBytes(String rel, byte[] bytes) {
         try {
-            // Written beside and renamed into place: serve writes into the folder it is serving.
             Path f = out.resolve(rel);
-            Files.createDirectories(f.getParent());
+            Path parent = f.getParent();
+            dirs.computeIfAbsent(parent, d -> {
+                try {
+                    Files.createDirectories(d);
+                    return Boolean.TRUE;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (fresh) {
+                if (previous != null && sameBytes(previous.resolve(rel), bytes)) {
+                    try {
+                        Files.createLink(f, previous.resolve(rel));
+                        return;
+                    } catch (IOException | UnsupportedOperationException e) {
+                        // a file system without hard links: write it
+                    }
+                }
+                try {
+                    Files.write(f, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // Written twice (an asset named like a page): never write through a link into the published site.
+                    Files.delete(f);
+                    Files.write(f, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                }
+                return;
+            }
+            // Written beside and renamed into place: serve writes into the folder it is serving.
             Path tmp = f.resolveSibling(".tmp-" + Thread.currentThread().getId() + "-" + f.getFileName());
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code f} is a regular file (not a link) holding exactly {@code bytes}. */
+    private static boolean sameBytes(Path f, byte[] bytes) {
+        try {
+            var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return attrs.isRegularFile() && attrs.size() == bytes.length && java.util.Arrays.equals(Files.readAllBytes(f), bytes);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -144,6 +194,10 @@ final class SiteWriter {
      */
     private void writeSearch(String version, Map<String, String> files) throws IOException {
         Path dir = out.resolve(version).resolve(SearchIndex.DIR);
+        if (fresh) {
+            files.entrySet().parallelStream().forEach(e -> writeFile(e.getKey(), e.getValue()));
+            return;
+        }
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path f : s.filter(Files::isRegularFile).toList()) {

@@ -142,6 +142,28 @@ class PublishTest {
         assertTrue(third.out().contains("(1 rendered, 8 reused)"), third.out());
     }
 
+    @Test void aRebuildRewritesOnlyTheFilesThatChanged(@TempDir Path tmp) throws Exception {
+        TestSite t = TestSite.valid(tmp);
+        assertEquals(0, t.run("build").exit());
+        Object untouched = Files.getAttribute(t.out.resolve("2.0/admin/troubleshoot.html"), "unix:ino");
+        var untouchedTime = Files.getLastModifiedTime(t.out.resolve("2.0/admin/troubleshoot.html"));
+        Object edited = Files.getAttribute(t.out.resolve("2.0/end-user/start.html"), "unix:ino");
+
+        t.write("pages/end-user/start.yaml", read(t, "pages/end-user/start.yaml").replace("sign in again", "sign in once more"));
+        assertEquals(0, t.run("build").exit());
+        assertEquals(untouched, Files.getAttribute(t.out.resolve("2.0/admin/troubleshoot.html"), "unix:ino"), "an unchanged page is the same file");
+        assertEquals(untouchedTime, Files.getLastModifiedTime(t.out.resolve("2.0/admin/troubleshoot.html")));
+        assertNotEquals(edited, Files.getAttribute(t.out.resolve("2.0/end-user/start.html"), "unix:ino"), "the edited page is a new file");
+        assertTrue(t.read("2.0/end-user/start.html").contains("sign in once more"));
+
+        // Linking never writes through into the published site, and the result is what a clean build writes.
+        Map<String, String> rebuilt = TestSite.snapshot(t.out);
+        Path clean = tmp.resolve("clean");
+        assertEquals(0, dev.docsite.cli.Main.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
+                "build", "--content", t.content.toString(), "--out", clean.toString(), "--templates", Path.of("templates").toAbsolutePath().toString(), "--no-cache"));
+        assertEquals(TestSite.snapshot(clean), rebuilt);
+    }
+
     static String read(TestSite t, String rel) {
         try { return Files.readString(t.content.resolve(rel)); } catch (Exception e) { throw new IllegalStateException(e); }
     }
