@@ -82,8 +82,14 @@ public final class AsciidocRenderer implements AutoCloseable {
     /** Starts JRuby now (e.g. while other work runs) instead of on the first page. */
     public void warmUp() { asciidoctor(); }
 
+    private final java.util.concurrent.atomic.AtomicLong conversions = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Pages this renderer has converted (warm-up conversions included). */
+    public long conversions() { return conversions.get(); }
+
     public RenderResult render(Page page, RenderInput input) {
         Asciidoctor a = asciidoctor();
+        conversions.incrementAndGet();
         RenderInput.Current cur = new RenderInput.Current(page, input);
         RenderInput.CURRENT.set(cur);
         logs.get().clear();

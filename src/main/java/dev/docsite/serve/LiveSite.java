@@ -78,6 +78,17 @@ public final class LiveSite {
 
     public void onUpdate(Consumer<Update> listener) { listeners.add(listener); }
 
+    /** Warms the renderer up on the content last loaded (see {@link SiteBuilder#warmUpRenderer(ContentSet)}); run it beside the server. */
+    public void warmUp() {
+        ContentSet c;
+        SiteBuilder b;
+        synchronized (this) {
+            c = content;
+            b = tx.builder();
+        }
+        b.warmUpRenderer(c);
+    }
+
     /** Builds and publishes everything (first start). */
     public synchronized Update start() { return update(List.of(contentDir)); }
 

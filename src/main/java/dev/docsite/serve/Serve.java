@@ -49,8 +49,8 @@ public final class Serve implements AutoCloseable {
             watcher = new Watcher(site.watched(), QUIET_MILLIS, Serve::looksWhole, site::update);
             Serve serve = new Serve(site, server, watcher, site.start());
             // A start-up build served from the render cache never started JRuby; start it now, in the background,
-            // so the writer's first edit is as fast as the later ones.
-            Thread warm = new Thread(builder::warmUpRenderer, "docsite-warm-up");
+            // and convert a few pages, so the writer's first edit is as fast as the later ones.
+            Thread warm = new Thread(site::warmUp, "docsite-warm-up");
             warm.setDaemon(true);
             warm.start();
             return serve;

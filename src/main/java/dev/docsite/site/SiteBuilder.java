@@ -90,8 +90,22 @@ public final class SiteBuilder {
 
     public Layout layout() { return layout; }
 
-    /** Starts the renderer's Asciidoctor now, if no render has yet (serve, after a start-up build served from the cache). */
-    public void warmUpRenderer() { renderer.warmUp(); }
+    /** Pages converted, and how many times each, by {@link #warmUpRenderer(ContentSet)}. */
+    static final int WARM_UP_PAGES = 6, WARM_UP_ROUNDS = 3;
+
+    /**
+     * Starts Asciidoctor and converts a few pages of {@code content} a few times (serve, after a start-up build
+     * served from the cache): the first conversions load the HTML converter and the extensions and compile
+     * the parser's hot paths, which the writer's first edit would pay otherwise. The results are thrown
+     * away: nothing is cached, written or reported.
+     */
+    public void warmUpRenderer(ContentSet content) {
+        renderer.warmUp();
+        if (content == null || content.config().versions().isEmpty()) return;
+        VersionContent v = VersionContent.of(content.config(), content, content.config().versions().get(0).name());
+        List<Page> sample = v.pages().stream().limit(WARM_UP_PAGES).toList();
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) for (Page p : sample) renderer.render(p, v.input());
+    }
 
     /**
      * @param root       where the content lives: versions with a ref are read from its git repository

@@ -1,0 +1,66 @@
+package dev.docsite.serve;
+
+import dev.docsite.TestContent;
+import dev.docsite.TestSite;
+import dev.docsite.render.AsciidocRenderer;
+import dev.docsite.render.Layout;
+import dev.docsite.render.RenderCache;
+import dev.docsite.site.SiteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * `build` then `serve`, the common path: serve's start-up build comes from the render cache and never needs
+ * Asciidoctor, so serve starts it in the background and converts a few pages, writing and reporting nothing,
+ * so the writer's first edit does not pay for it.
+ */
+class ServeWarmUpTest {
+    @Test void aStartServedFromTheCacheWarmsTheRendererUpWithoutWritingAnything(@TempDir Path dir) throws Exception {
+        TestSite site = TestSite.valid(dir);
+        assertEquals(0, site.run("build").exit());
+        Path templates = TestContent.copyTemplates(dir.resolve("templates"));
+        Path cache = dir.resolve("cache");
+        AsciidocRenderer renderer = new AsciidocRenderer();   // as in a new process
+        List<LiveSite.Update> updates = new CopyOnWriteArrayList<>();
+        try (Serve serve = Serve.start(site.content, templates, site.out, new SiteBuilder(renderer, new RenderCache(cache), new Layout(templates), 2), 0, updates::add)) {
+            assertEquals(0, serve.first().rendered(), "the start-up build comes from the cache");
+            Map<String, String> served = TestSite.snapshot(site.out);
+            Map<String, String> cached = TestSite.snapshot(cache);
+
+            // The valid site's newest version has 5 pages: each is converted WARM_UP_ROUNDS (3) times.
+            await("the warm-up conversions", () -> renderer.conversions() >= 15);
+            assertTrue(renderer.started());
+            assertEquals(15, renderer.conversions(), "the warm-up converts a handful of pages, not the site");
+            assertEquals(1, updates.size(), "the warm-up is not an update");
+            assertEquals(served, TestSite.snapshot(site.out), "nothing is written");
+            assertEquals(cached, TestSite.snapshot(cache), "nothing is cached");
+
+            // The first edit renders its page with the warm renderer.
+            Path why = site.content.resolve("pages/decision-maker/why.yaml");
+            Files.writeString(why, Files.readString(why).replace("See xref:", "Warm. See xref:"));
+            await("the edit's update", () -> updates.size() > 1);
+            assertEquals(1, updates.get(1).rendered(), updates.get(1).toString());
+            assertTrue(Files.readString(site.out.resolve("2.0/decision-maker/why.html")).contains("Warm."));
+        } finally {
+            renderer.close();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) fail("timed out waiting for " + what);
+            try { Thread.sleep(20); } catch (InterruptedException e) { throw new AssertionError(e); }
+        }
+    }
+}
