@@ -76,7 +76,7 @@ antora_run_docsite() {
 }
 antora_run_antora() {
   rm -rf "$antora_work/antora-out-$1" "$antora_work/antora-cache"
-  antora_timed node "$antora_bin" generate --quiet --log-failure-level warn --key "nav=$1" \
+  antora_timed node "$antora_bin" generate --quiet --log-format pretty --log-failure-level warn --key "nav=$1" \
     --cache-dir "$antora_work/antora-cache" --to-dir "$antora_work/antora-out-$1" "$antora_twin/antora-playbook.yml"
 }
 
