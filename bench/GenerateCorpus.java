@@ -12,7 +12,16 @@ import java.util.Random;
  * on an admin page, and 1 or 2 versions. Text mixes a few dozen common words with a long tail of rarer
  * ones (log-uniform over 20,000 made-up words), so the search index has a realistic vocabulary.
  *
- * Usage: java bench/GenerateCorpus.java OUT_DIR PAGES [VERSIONS]
+ * With {@code --antora DIR} it also writes an Antora twin of the same pages (for {@code bench/antora.sh}): a git
+ * repository holding one component ({@code bench}) per version ({@code v1.0/antora.yml}, ...), each page as
+ * {@code modules/ROOT/pages/<same path>.adoc} ({@code = Title}, {@code :description:} from the summary, the same
+ * body un-indented, {@code {docsite-version}} read as {@code {page-component-version}}, the docsite-only
+ * {@code error-table::} macro left out), one {@code nav.adoc} per version listing every page under its audience
+ * and section (in docsite's order), and an {@code antora-playbook.yml} that builds from the folder itself
+ * ({@code url: ./}, {@code branches: HEAD}) with {@code ui-bundle.zip} beside it (bench/antora.sh makes it). The
+ * twin is taken from the generated YAML text, so it is the same corpus, not a second random draw.
+ *
+ * Usage: java bench/GenerateCorpus.java OUT_DIR PAGES [VERSIONS] [--antora DIR]
  */
 public class GenerateCorpus {
     static final String[] AUDIENCES = {"decision-maker", "admin", "end-user"};
@@ -23,10 +32,18 @@ public class GenerateCorpus {
             + "version release network cache account administrator user message support security compliance data").split(" ");
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: java bench/GenerateCorpus.java OUT_DIR PAGES [VERSIONS]");
+        Path antora = null;
+        List<String> rest = new ArrayList<>(List.of(args));
+        int flag = rest.indexOf("--antora");
+        if (flag >= 0 && flag + 1 < rest.size()) {
+            antora = Path.of(rest.get(flag + 1));
+            rest.subList(flag, flag + 2).clear();
+        }
+        if (rest.size() < 2 || rest.size() > 3 || flag >= 0 && antora == null) {
+            System.err.println("usage: java bench/GenerateCorpus.java OUT_DIR PAGES [VERSIONS] [--antora DIR]");
             System.exit(2);
         }
+        args = rest.toArray(new String[0]);
         Path out = Path.of(args[0]);
         int pages = Integer.parseInt(args[1]);
         int versions = args.length > 2 ? Integer.parseInt(args[2]) : 1;
@@ -60,13 +77,76 @@ public class GenerateCorpus {
                         + " of this audience.\norder: " + n + "\n");
             }
         }
+        List<String> yaml = new ArrayList<>();
         for (int i = 0; i < pages; i++) {
             String id = ids.get(i);
             Path f = out.resolve("pages").resolve(id + ".yaml");
             Files.createDirectories(f.getParent());
-            Files.writeString(f, page(i, id, ids, rnd, versions));
+            yaml.add(page(i, id, ids, rnd, versions));
+            Files.writeString(f, yaml.get(i));
         }
         System.out.println("wrote " + pages + " pages, " + versions + " version(s) to " + out);
+        if (antora != null) {
+            antoraTwin(antora, ids, yaml, versions);
+            System.out.println("wrote the Antora twin (" + pages + " pages x " + versions + " version(s)) to " + antora);
+        }
+    }
+
+    static final String[] AUDIENCE_TITLES = {"Decision Makers", "Administrators", "End Users"};
+
+    /** The same pages as an Antora content source; see the class comment. */
+    static void antoraTwin(Path dir, List<String> ids, List<String> yaml, int versions) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder nav = new StringBuilder();
+        for (int a = 0; a < AUDIENCES.length; a++) {
+            nav.append("* ").append(AUDIENCE_TITLES[a]).append('\n');
+            String section = null;
+            for (int i = a; i < ids.size(); i += AUDIENCES.length) {   // page i is in audience i % 3, in order
+                String id = ids.get(i), s = id.substring(0, id.lastIndexOf('/'));
+                if (!s.equals(section)) {
+                    section = s;
+                    nav.append("** Section ").append(Integer.parseInt(s.substring(s.lastIndexOf('-') + 1))).append('\n');
+                }
+                nav.append("*** xref:").append(id).append(".adoc[").append(field(yaml.get(i), "title")).append("]\n");
+            }
+        }
+        StringBuilder sources = new StringBuilder();
+        for (int v = versions; v >= 1; v--) {
+            String version = v + ".0", root = "v" + version;
+            sources.append("  - url: ./\n    branches: HEAD\n    start_path: ").append(root).append('\n');
+            Path module = dir.resolve(root).resolve("modules/ROOT");
+            Files.createDirectories(module);
+            Files.writeString(dir.resolve(root).resolve("antora.yml"), "name: bench\ntitle: Benchmark corpus\nversion: '"
+                    + version + "'\nnav:\n  - modules/ROOT/nav.adoc\n");
+            Files.writeString(module.resolve("nav.adoc"), nav);
+            for (int i = 0; i < ids.size(); i++) {
+                Path f = module.resolve("pages").resolve(ids.get(i) + ".adoc");
+                Files.createDirectories(f.getParent());
+                Files.writeString(f, adoc(yaml.get(i)));
+            }
+        }
+        Files.writeString(dir.resolve(".gitignore"), "/ui-bundle.zip\n/build/\n");
+        Files.writeString(dir.resolve("antora-playbook.yml"), "# Written by bench/GenerateCorpus.java --antora: the twin of a docsite corpus.\n"
+                + "site:\n  title: Benchmark corpus\ncontent:\n  sources:\n" + sources
+                + "ui:\n  bundle:\n    url: ./ui-bundle.zip\n"
+                + "asciidoc:\n  attributes:\n    # section ids as docsite makes them, so the corpus's xref fragments resolve\n"
+                + "    idprefix: ''\n    idseparator: '-'\n"
+                + "output:\n  dir: ./build/site\n");
+    }
+
+    /** The value of a one-line field of a generated page. */
+    static String field(String yaml, String name) {
+        int at = yaml.startsWith(name + ": ") ? 0 : yaml.indexOf("\n" + name + ": ") + 1;
+        return yaml.substring(at + name.length() + 2, yaml.indexOf('\n', at));
+    }
+
+    /** A generated page as an Antora page: its title, its summary as the description, its body un-indented. */
+    static String adoc(String yaml) {
+        String body = yaml.substring(yaml.indexOf("\nbody: |\n") + "\nbody: |\n".length())
+                .replaceAll("(?m)^  ", "")
+                .replace("{docsite-version}", "{page-component-version}")
+                .replace("== Error reference\n\nerror-table::bench[audience=admin]\n\n", "");
+        return "= " + field(yaml, "title") + "\n:description: " + field(yaml, "summary") + "\n\n" + body;
     }
 
     static String page(int i, String id, List<String> ids, Random rnd, int versions) {

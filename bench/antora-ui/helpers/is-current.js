@@ -1,0 +1,3 @@
+'use strict'
+
+module.exports = (url, { data: { root } }) => url === root.page.url
