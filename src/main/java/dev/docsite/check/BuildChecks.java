@@ -24,8 +24,16 @@ public final class BuildChecks {
      * @return the build with these findings added to its own, sorted
      */
     public static BuildResult run(BuildResult written, ContentSet content, ContentRoot root) {
+        return run(written, content, root, new InternalLinks.Memo(), false);
+    }
+
+    /**
+     * The same, with link findings recorded in {@code links}; with {@code reuse}, pages unchanged since the
+     * check recorded there are not checked again (see {@link InternalLinks#check(BuildResult, InternalLinks.Memo, boolean)}).
+     */
+    public static BuildResult run(BuildResult written, ContentSet content, ContentRoot root, InternalLinks.Memo links, boolean reuse) {
         List<Finding> all = new ArrayList<>(written.findings());
-        all.addAll(InternalLinks.check(written));
+        all.addAll(InternalLinks.check(written, links, reuse));
         all.addAll(CatalogChecks.check(written, content, root));
         all.addAll(TermsCheck.check(content));
         all.addAll(VersionCompareCheck.check(content));

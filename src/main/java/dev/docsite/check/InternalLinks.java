@@ -52,22 +52,62 @@ public final class InternalLinks {
     public static final String VERSION_SWITCHER = LinkRules.VERSION_SWITCHER.id();
     public static final String INTERNAL_SCHEME = LinkRules.INTERNAL_SCHEME.id();
 
+    /**
+     * What the last check found per page, for the next check of the same site (serve checks after every edit):
+     * a page whose render is the same object as last time, in a version whose link targets (page ids, their
+     * anchors and output paths, aliases, layout ids, the other versions' pages) did not change, has the same
+     * findings, so only the edited pages are checked again.
+     */
+    public static final class Memo {
+        private final Map<String, VersionMemo> versions = new HashMap<>();
+    }
+
+    private record VersionMemo(List<Object> targets, Map<RenderedPage, List<Finding>> byPage) {}
+
     private final BuildResult build;
     private final Path root;
+    private final Memo memo;
+    private final boolean reuse;
     private final Map<Path, Boolean> exists = new HashMap<>();
     private final Map<RenderResult, List<String>> duplicatesByRender = new IdentityHashMap<>();
     private final List<Finding> out = new ArrayList<>();
 
-    private InternalLinks(BuildResult build) {
+    private InternalLinks(BuildResult build, Memo memo, boolean reuse) {
         this.build = build;
         this.root = build.dir().toAbsolutePath().normalize();
+        this.memo = memo;
+        this.reuse = reuse;
     }
 
     /** Checks a build written into {@code build.dir()}. */
-    public static List<Finding> check(BuildResult build) {
-        InternalLinks c = new InternalLinks(build);
+    public static List<Finding> check(BuildResult build) { return check(build, new Memo(), false); }
+
+    /**
+     * Checks a build written into {@code build.dir()}, recording what each page's check found in {@code memo};
+     * with {@code reuse}, pages unchanged since the check recorded there (same render, same link targets) are not
+     * checked again. Reuse only when the files beside the pages cannot have changed since (serve's partial updates).
+     */
+    public static List<Finding> check(BuildResult build, Memo memo, boolean reuse) {
+        InternalLinks c = new InternalLinks(build, memo, reuse);
         for (VersionBuild v : build.versions()) c.checkVersion(v);
         return Findings.mergeVersions(c.out);
+    }
+
+    /** What a version's pages link against: if this is unchanged, a page's links check out as before. */
+    private List<Object> targets(VersionBuild v, Set<String> layoutIds) {
+        List<Object> t = new ArrayList<>();
+        for (RenderedPage p : v.pages()) {
+            t.add(p.page().id());
+            t.add(p.outputPath());
+            t.add(p.raw().anchors().keySet());
+            t.add(p.page().aliases());
+        }
+        t.add(layoutIds);
+        for (VersionBuild o : build.versions()) {
+            t.add(o.name());
+            for (RenderedPage p : o.pages()) t.add(p.page().id());
+        }
+        return t;
     }
 
     private void checkVersion(VersionBuild v) {
@@ -76,7 +116,30 @@ public final class InternalLinks {
         Map<String, Page> aliasOwner = new HashMap<>();
         for (Page p : v.content().pages()) for (String a : p.aliases()) aliasOwner.put(a, p);
         Set<String> layoutIds = layoutIds(v);
+        List<Object> targets = targets(v, layoutIds);
+        VersionMemo last = memo.versions.get(v.name());
+        boolean sameTargets = reuse && last != null && last.targets().equals(targets);
+        Map<RenderedPage, List<Finding>> byPage = new IdentityHashMap<>();
         for (RenderedPage p : v.pages()) {
+            List<Finding> before = sameTargets ? last.byPage().get(p) : null;
+            if (before != null) {
+                out.addAll(before);
+                byPage.put(p, before);
+                continue;
+            }
+            int from = out.size();
+            checkPage(v, p, byId, aliasOwner, layoutIds);
+            byPage.put(p, List.copyOf(out.subList(from, out.size())));
+        }
+        memo.versions.put(v.name(), new VersionMemo(targets, byPage));
+        SiteConfig config = v.content().config();
+        checkSwitcher(v, "index.html", null, null, config.pos());
+        for (SiteConfig.Audience a : config.audiences()) checkSwitcher(v, a.id() + "/index.html", null, a.id(), a.pos());
+        for (Page p : v.content().pages()) for (String alias : p.aliases()) checkAlias(v, p, alias);
+    }
+
+    private void checkPage(VersionBuild v, RenderedPage p, Map<String, RenderedPage> byId, Map<String, Page> aliasOwner, Set<String> layoutIds) {
+        {
             for (PageLink l : p.links()) {
                 switch (l.kind()) {
                     case PAGE -> checkXref(v, p, l, byId, aliasOwner, layoutIds);
@@ -95,10 +158,6 @@ public final class InternalLinks {
             checkInternalScheme(v, p);
             checkSwitcher(v, p.outputPath(), p.page().id(), p.page().audience(), p.page().pos());
         }
-        SiteConfig config = v.content().config();
-        checkSwitcher(v, "index.html", null, null, config.pos());
-        for (SiteConfig.Audience a : config.audiences()) checkSwitcher(v, a.id() + "/index.html", null, a.id(), a.pos());
-        for (Page p : v.content().pages()) for (String alias : p.aliases()) checkAlias(v, p, alias);
     }
 
     // ---- xrefs and anchors -------------------------------------------------------------------------

@@ -59,6 +59,21 @@ public final class LiveSite {
     private BuildResult written;                              // what `out` holds; null before the first full write
     private volatile List<String> problems = List.of();
 
+    /**
+     * Search indexes are rebuilt after an update, on this thread, off the update's path: the next edit does not
+     * wait for the index of the one before (at 1,000 pages an index takes longer than the page). Each update
+     * bumps {@link #generation}; an index computed for an older one is dropped, and the versions it was for
+     * stay in {@link #searchPending} for the newest one to write.
+     */
+    private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "docsite-search-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private long generation;                                  // guarded by this
+    private final Set<String> searchPending = new HashSet<>(); // guarded by this: versions whose index on disk is older than `written`
+    private final List<Consumer<Set<String>>> indexListeners = new CopyOnWriteArrayList<>();
+
     public LiveSite(Path contentDir, Path templatesDir, Path out, SiteBuilder builder) {
         this.contentDir = contentDir.toAbsolutePath().normalize();
         // No templates folder: the built-in theme alone, which does not change while serving.
@@ -98,6 +113,7 @@ public final class LiveSite {
      */
     public synchronized Update update(Collection<Path> paths) {
         long t0 = System.nanoTime();
+        generation++;
         boolean wasBroken = !problems.isEmpty();
         for (Path p : paths) {
             Path abs = p.toAbsolutePath().normalize();
@@ -135,8 +151,9 @@ public final class LiveSite {
                         o.build().stats().rendered(), ms(t0), List.of()));
             }
             // The search data of a large version is megabytes: written after the open pages were told to reload.
-            if (!outputs.all())
-                tx.builder().write(new SiteBuilder.Request(next, root, List.of(), null), o.build(), out, outputs.searchIndexesOnly());
+            if (outputs.all()) searchPending.clear();
+            else if (outputs.searchIndexes() != null) searchPending.addAll(outputs.searchIndexes());
+            if (!searchPending.isEmpty()) scheduleSearchIndexes(new SiteBuilder.Request(next, root, List.of(), null), o.build());
             return u;
         } catch (ContentException e) {
             return fail(e.problems().stream().map(p -> Finding.of(p).toText()).toList(), t0);
@@ -144,8 +161,45 @@ public final class LiveSite {
             return fail(List.of(e.getMessage()), t0);
         } catch (BuildFailure e) {
             return fail(e.lines(), t0);
-        } catch (IOException e) {
-            return fail(List.of(out + ": cannot write the site: " + e.getMessage()), t0);
+        }
+    }
+
+    /** Told the versions whose search index was just written (tests wait for it; the server needs no reload for it). */
+    public void onSearchIndexes(Consumer<Set<String>> listener) { indexListeners.add(listener); }
+
+    private void scheduleSearchIndexes(SiteBuilder.Request req, BuildResult build) {
+        long g = generation;
+        SiteBuilder builder = tx.builder();
+        indexer.execute(() -> {
+            Set<String> versions;
+            synchronized (this) {
+                if (g != generation) return;   // a newer update has scheduled its own
+                versions = Set.copyOf(searchPending);
+            }
+            try {
+                java.util.Map<String, String> files = builder.searchFiles(req, build, versions);
+                synchronized (this) {
+                    if (g != generation) return;
+                    builder.writeSearchFiles(req, out, versions, files);
+                    searchPending.removeAll(versions);
+                }
+                for (Consumer<Set<String>> l : indexListeners) l.accept(versions);
+            } catch (IOException | RuntimeException e) {
+                // The pages are served; the search data stays as it was until the next update writes it.
+            }
+        });
+    }
+
+    /** Stops the search index thread: queued indexes are dropped, one being written finishes. */
+    public void close() {
+        synchronized (this) {
+            generation++;
+        }
+        indexer.shutdown();
+        try {
+            indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

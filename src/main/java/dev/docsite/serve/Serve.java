@@ -91,6 +91,7 @@ public final class Serve implements AutoCloseable {
     /** Stops watching (after the update in progress, if any, has finished) and stops the server. */
     @Override public void close() throws IOException {
         watcher.close();
+        site.close();
         server.close();
     }
 }

@@ -146,6 +146,16 @@ public final class SiteBuilder {
         return write(new SiteWriter(layout, req.content().config(), req.banner(), dir, cache), rendered, dir, outputs);
     }
 
+    /** The search index files of {@code versions} of a rendered build (serve computes them apart from writing). */
+    public Map<String, String> searchFiles(Request req, BuildResult rendered, Set<String> versions) throws IOException {
+        return new SiteWriter(layout, req.content().config(), req.banner(), null, cache).searchFiles(rendered.versions(), versions);
+    }
+
+    /** Writes search files made by {@link #searchFiles} into the live folder {@code dir}, only the files that differ. */
+    public void writeSearchFiles(Request req, Path dir, Set<String> versions, Map<String, String> files) throws IOException {
+        new SiteWriter(layout, req.content().config(), req.banner(), dir, cache).writeSearchFiles(versions, files);
+    }
+
     /**
      * Writes all of a rendered build into {@code dir}, a new folder nobody reads yet; files whose bytes equal
      * those of {@code previous} (the published site, or null) are hard-linked from it instead of written again.

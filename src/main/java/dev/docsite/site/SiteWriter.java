@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -186,6 +187,23 @@ final class SiteWriter {
     }
 
     private void writeAll(Map<String, String> texts) { texts.forEach(this::writeFile); }
+
+    /** The search files of the versions of {@code builds} named in {@code versions}, by path relative to the site. */
+    Map<String, String> searchFiles(List<BuildResult.VersionBuild> builds, Set<String> versions) throws IOException {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        for (BuildResult.VersionBuild b : builds) if (versions.contains(b.name())) all.putAll(SearchIndex.files(b, config, cache));
+        return all;
+    }
+
+    /** Writes search files made by {@link #searchFiles} for {@code versions}, removing files their indexes no longer have. */
+    void writeSearchFiles(Set<String> versions, Map<String, String> files) throws IOException {
+        for (String v : versions) {
+            String prefix = v + "/" + SearchIndex.DIR + "/";
+            Map<String, String> mine = new java.util.LinkedHashMap<>();
+            files.forEach((path, text) -> { if (path.startsWith(prefix)) mine.put(path, text); });
+            writeSearch(v, mine);
+        }
+    }
 
     /**
      * The search files of a version: serve rewrites them after every edit, and most (the pages'

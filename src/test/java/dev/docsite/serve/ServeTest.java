@@ -326,6 +326,22 @@ class ServeTest {
         await("the fixed page is served", () -> get("/2.0/decision-maker/why.html").statusCode() == 200);
     }
 
+    /** Serve checks again only the pages an edit changed, unless a link target changed: then every page. */
+    @Test void anAnchorRemovedFromOnePageBreaksTheLinkOfAnotherPageThatWasNotEdited() {
+        Path setup = content.resolve("pages/admin/setup.yaml");
+        TestContent.edit(setup, "== Before you begin", "== Before starting");
+
+        LiveSite.Update u = awaitUpdate(1);
+        assertTrue(u.failed(), u.toString());
+        assertTrue(u.problems().stream().anyMatch(p -> p.contains("content/pages/decision-maker/why.yaml:6: error link/missing-anchor")), u.problems().toString());
+
+        TestContent.edit(setup, "== Before starting", "== Before you begin");
+        assertFalse(awaitUpdate(2).failed());
+        // An edit that changes no link target: the unchanged pages keep their (clean) result.
+        TestContent.edit(content.resolve("pages/end-user/start.yaml"), "sign in again", "sign in once more");
+        assertFalse(awaitUpdate(3).failed());
+    }
+
     @Test void invalidYamlIsShownWithFileLineAndColumn() throws Exception {
         Files.writeString(content.resolve("pages/admin/extra.yaml"), "title: Extra\naudience: admin\n  summary: [oops\n");
 
