@@ -34,8 +34,8 @@ import java.util.function.Function;
 public final class BuildTransaction {
     private final SiteBuilder builder;
     private final ContentRoot root;
-    /** Link findings per page of the last check, reused by serve's partial updates for pages they did not change. */
-    private final dev.docsite.check.InternalLinks.Memo links = new dev.docsite.check.InternalLinks.Memo();
+    /** Findings per page of the last checks, reused by serve's partial updates for pages they did not change. */
+    private final BuildChecks.Memo checked = new BuildChecks.Memo();
 
     public BuildTransaction(SiteBuilder builder, ContentRoot root) {
         this.builder = builder;
@@ -247,7 +247,7 @@ public final class BuildTransaction {
         }
         long t0 = System.nanoTime();
         // A partial write (serve) changed no file beside the pages: the links of pages it did not touch still hold.
-        BuildResult checked = BuildChecks.run(written, req.content(), root, links, !outputs.all());
+        BuildResult checked = BuildChecks.run(written, req.content(), root, this.checked, !outputs.all());
         List<Finding> all = new ArrayList<>(checked.findings());
         for (var p : req.content().problems()) all.add(Finding.of(p));
         for (Function<BuildResult, List<Finding>> check : plan.extraChecks()) all.addAll(check.apply(checked));

@@ -9,6 +9,7 @@ import dev.docsite.rules.RenderRules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,11 +23,23 @@ final class VersionCompareCheck {
     private static final Pattern IFEVAL = Pattern.compile("^\\s*ifeval::\\[(.*)]\\s*$");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|'([^']*)'");
 
-    static List<Finding> check(ContentSet content) {
+    static List<Finding> check(ContentSet content) { return check(content, new java.util.IdentityHashMap<>()); }
+
+    /**
+     * @param memo findings per page of an earlier check with the same declared versions, by page object (serve
+     *             reloads only the files that changed, so an unchanged page is the same object); filled here
+     */
+    static List<Finding> check(ContentSet content, Map<Page, List<Finding>> memo) {
         List<String> declared = content.config().versions().stream().map(SiteConfig.VersionSpec::name).toList();
         List<Finding> out = new ArrayList<>();
-        for (Page p : content.pages()) {
-            if (!p.body().contains("docsite-version")) continue;
+        for (Page p : content.pages()) out.addAll(memo.computeIfAbsent(p, page -> check(page, declared)));
+        return out;
+    }
+
+    private static List<Finding> check(Page p, List<String> declared) {
+        List<Finding> out = new ArrayList<>();
+        {
+            if (!p.body().contains("docsite-version")) return List.of();
             List<String> lines = p.body().lines().toList();
             boolean[] code = Verbatim.lines(lines.toArray(String[]::new));   // an ifeval shown as code is not one
             for (int i = 0; i < lines.size(); i++) {
@@ -43,6 +56,6 @@ final class VersionCompareCheck {
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 }

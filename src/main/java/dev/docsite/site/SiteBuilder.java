@@ -82,6 +82,10 @@ public final class SiteBuilder {
     private static final class Memo {
         volatile Map<KeyInput, String> keys = Map.of();
         volatile Map<ResolveInput, RenderedPage> resolved = Map.of();
+        /** URL findings of a resolved page (they depend on its HTML alone), by identity. */
+        volatile Map<RenderedPage, List<Finding>> urls = Map.of();
+        /** Whether a render has xrefs without text (their text is another page's title), by identity. */
+        volatile Map<RenderResult, Boolean> textless = Map.of();
     }
 
     private record KeyInput(Page page, String version, String envHash) {}
@@ -210,6 +214,8 @@ public final class SiteBuilder {
         List<Finding> findings = new ArrayList<>();
         List<BuildResult.VersionBuild> builds = new ArrayList<>();
         Map<ResolveInput, RenderedPage> lastResolved = memo.resolved, resolvedMemo = new HashMap<>();
+        Map<RenderedPage, List<Finding>> lastUrls = memo.urls, urlsMemo = new java.util.IdentityHashMap<>();
+        Map<RenderResult, Boolean> lastTextless = memo.textless, textlessMemo = new java.util.IdentityHashMap<>();
         for (int i = 0; i < versions.size(); i++) {
             VersionContent v = versions.get(i);
             List<RenderedPage> pages = new ArrayList<>();
@@ -222,7 +228,10 @@ public final class SiteBuilder {
                 ResolveInput in = new ResolveInput(p, v.name(), keys.get(k), aliasState);
                 RenderedPage rp = lastResolved.get(in);
                 // xrefs without text show other pages' titles, which can change while this page does not.
-                if (rp == null || rp.raw() != r || LinkResolver.hasTextlessXref(r)) rp = LinkResolver.resolve(p, v.name(), r, targets);
+                Boolean textless = lastTextless.get(r);
+                if (textless == null) textless = LinkResolver.hasTextlessXref(r);
+                textlessMemo.put(r, textless);
+                if (rp == null || rp.raw() != r || textless) rp = LinkResolver.resolve(p, v.name(), r, targets);
                 resolvedMemo.put(in, rp);
                 pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {
@@ -231,12 +240,17 @@ public final class SiteBuilder {
                     Finding f = Finding.of(Rules.get(m.rule()), position(p, v, m), m.text());
                     findings.add(f.inVersions(List.of(v.name())));
                 }
-                for (Finding f : UrlPolicy.check(rp)) findings.add(f.inVersions(List.of(v.name())));
+                List<Finding> urls = lastUrls.get(rp);
+                if (urls == null) urls = UrlPolicy.check(rp);
+                urlsMemo.put(rp, urls);
+                for (Finding f : urls) findings.add(f.inVersions(List.of(v.name())));
             }
             builds.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
         }
         memo.keys = keyMemo;
         memo.resolved = resolvedMemo;
+        memo.urls = urlsMemo;
+        memo.textless = textlessMemo;
         long ms = (System.nanoTime() - start) / 1_000_000;
         int total = builds.stream().mapToInt(b -> b.pages().size()).sum();
         return new BuildResult(null, List.copyOf(builds), Findings.mergeVersions(findings), new BuildResult.Stats(total, rendered, total - rendered, ms));
