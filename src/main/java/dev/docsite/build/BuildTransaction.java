@@ -153,6 +153,10 @@ public final class BuildTransaction {
             } catch (IOException e) {
                 last = null;   // an input that cannot be read is reported by the load; the build is not recorded
             }
+            // Content changed (or nothing is known): pages will probably be rendered, so JRuby starts while the
+            // content loads. A change to templates alone lays out again without rendering.
+            if (previous == null || inputs == null || LastBuild.changed(previous.inputs(), inputs).stream().anyMatch(p2 -> !p2.startsWith("templates/")))
+                builder.startRendererInBackground();
         }
         long loading = System.nanoTime();
         ContentSet content;

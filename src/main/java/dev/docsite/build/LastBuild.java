@@ -112,6 +112,17 @@ public final class LastBuild {
         return true;
     }
 
+    /** Paths added, removed or with other bytes in {@code now} than in {@code before} (both from {@link #inputs}). */
+    public static java.util.Set<String> changed(Map<String, Stamp> before, Map<String, Stamp> now) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Map.Entry<String, Stamp> e : now.entrySet()) {
+            Stamp was = before.get(e.getKey());
+            if (was == null || !Objects.equals(was.sha(), e.getValue().sha())) out.add(e.getKey());
+        }
+        for (String k : before.keySet()) if (!now.containsKey(k)) out.add(k);
+        return out;
+    }
+
     /** Records a published build; {@code inputs} were stamped before the build read them, so an edit made meanwhile is seen next time. */
     public void save(ContentRoot root, Map<String, Stamp> inputs, List<Finding> findings, int pages, int versions) {
         try {

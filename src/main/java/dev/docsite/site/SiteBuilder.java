@@ -94,6 +94,17 @@ public final class SiteBuilder {
 
     public Layout layout() { return layout; }
 
+    /**
+     * Starts Asciidoctor on another thread now, when the build is likely to render something: JRuby's start
+     * (seconds) then overlaps loading the content instead of delaying the first render.
+     */
+    public void startRendererInBackground() {
+        if (renderer.started()) return;
+        Thread t = new Thread(renderer::warmUp, "docsite-renderer-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Pages converted, and how many times each, by {@link #warmUpRenderer(ContentSet)}. */
     static final int WARM_UP_PAGES = 6, WARM_UP_ROUNDS = 3;
 
