@@ -144,9 +144,17 @@ public final class BuildTransaction {
             last = LastBuild.of(plan.lastBuild().cacheDir(), p.out(), root, plan.lastBuild().templates(),
                     plan.only() + "\0" + plan.banner() + "\0" + p.keep());
             LastBuild.Record previous = last.read();
-            if (last.unchanged(previous, root)) {
-                BuildResult.Stats s = new BuildResult.Stats(previous.pages(), 0, previous.pages(), (System.nanoTime() - start) / 1_000_000);
-                return new Outcome(null, new BuildResult(p.out(), List.of(), previous.findings(), s), previous.findings(), true, Outputs.ALL, 0, previous);
+            // Under the output folder's lock, like any build: a build still writing the folder is waited for (it may
+            // publish older inputs), and what a crashed one left is swept.
+            try (Publisher pub = new Publisher(p.out(), p.lockOf())) {
+                if (last.unchanged(previous, root)) {
+                    BuildResult.Stats s = new BuildResult.Stats(previous.pages(), 0, previous.pages(), (System.nanoTime() - start) / 1_000_000);
+                    return new Outcome(null, new BuildResult(p.out(), List.of(), previous.findings(), s), previous.findings(), true, Outputs.ALL, 0, previous);
+                }
+            } catch (Publisher.LockedException e) {
+                throw new BuildFailure(2, e.getMessage());
+            } catch (IOException e) {
+                throw new BuildFailure(2, p.out() + ": cannot write the site: " + e.getMessage());
             }
             try {
                 inputs = last.inputs(previous);

@@ -64,7 +64,7 @@ public final class LastBuild {
         Path abs = out.toAbsolutePath().normalize();
         String setup = DocsiteVersion.describe() + "\0" + codeStamp() + "\0" + abs + "\0" + root.dir().toAbsolutePath().normalize()
                 + "\0" + templates + "\0" + options + "\0" + System.getenv("SOURCE_DATE_EPOCH");
-        return new LastBuild(cacheDir.resolve(DIR).resolve(RenderCache.sha(abs.toString()).substring(0, 24) + ".json"), abs,
+        return new LastBuild(cacheDir.toAbsolutePath().normalize().resolve(DIR).resolve(RenderCache.sha(abs.toString()).substring(0, 24) + ".json"), abs,
                 root.dir().toAbsolutePath().normalize(), templates == null ? null : templates.toAbsolutePath().normalize(), setup);
     }
 
@@ -167,7 +167,8 @@ public final class LastBuild {
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                 if (d.equals(dir)) return FileVisitResult.CONTINUE;
-                if (d.equals(out) || (prefix.isEmpty() && d.getParent().equals(dir) && d.getFileName().toString().equals(Publisher.PREVIEWS)))
+                // The output and the cache are not inputs, even when someone keeps them inside the content folder.
+                if (d.equals(out) || d.equals(file.getParent().getParent()) || (prefix.isEmpty() && d.getParent().equals(dir) && d.getFileName().toString().equals(Publisher.PREVIEWS)))
                     return FileVisitResult.SKIP_SUBTREE;
                 return FileVisitResult.CONTINUE;
             }

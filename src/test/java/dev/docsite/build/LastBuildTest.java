@@ -119,6 +119,16 @@ class LastBuildTest {
         assertTrue(t.run("build").out().contains(SKIPPED));
     }
 
+    @Test void aCacheOrSiteKeptInsideTheContentFolderIsNotAnInput(@TempDir Path tmp) {
+        TestSite t = site(tmp);
+        String[] args = {"build", "--content", t.content.toString(), "--out", t.content.resolve("site").toString(),
+                "--templates", Path.of("templates").toAbsolutePath().toString(), "--cache", t.content.resolve(".docsite-cache").toString()};
+        java.io.StringWriter first = new java.io.StringWriter(), second = new java.io.StringWriter();
+        assertEquals(0, dev.docsite.cli.Main.run(new java.io.PrintWriter(first, true), new java.io.PrintWriter(new java.io.StringWriter()), args));
+        assertEquals(0, dev.docsite.cli.Main.run(new java.io.PrintWriter(second, true), new java.io.PrintWriter(new java.io.StringWriter()), args));
+        assertTrue(second.toString().contains(SKIPPED), second.toString());
+    }
+
     @Test void aNewCommitBuildsAgainBecauseLastUpdatedDatesComeFromIt(@TempDir Path tmp) throws Exception {
         TestSite t = site(tmp);
         try (Git git = Git.init().setDirectory(tmp.toFile()).setInitialBranch("main").call()) {
