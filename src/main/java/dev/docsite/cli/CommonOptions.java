@@ -77,7 +77,8 @@ final class CommonOptions {
 
     /** The content folder, opened once for the whole command; a missing folder is a usage error. */
     ContentRoot contentRoot() throws BuildFailure {
-        ContentRoot root = ContentRoot.of(content);
+        // git last-updated dates are kept in the cache too: a commit's history never changes.
+        ContentRoot root = ContentRoot.of(content, noCache ? null : cacheDir(out).resolve("history"));
         if (!root.exists())
             throw new BuildFailure(2, content + ": content folder not found (expected site.yaml, pages/, errors/; set it with --content DIR)");
         return root;

@@ -18,13 +18,19 @@ public final class ContentRoot implements AutoCloseable {
     private Repository repo;          // opened on first use; null when not in a repository
     private boolean repoLooked;
 
-    private ContentRoot(Path dir) {
+    private final Path historyCache;
+
+    private ContentRoot(Path dir, Path historyCache) {
         this.dir = dir;
-        this.workTree = new DirectorySource(dir);
+        this.historyCache = historyCache;
+        this.workTree = new DirectorySource(dir, historyCache);
     }
 
     /** The content folder {@code dir} (as the writer gave it: messages show paths the way they were typed). */
-    public static ContentRoot of(Path dir) { return new ContentRoot(dir); }
+    public static ContentRoot of(Path dir) { return new ContentRoot(dir, null); }
+
+    /** The same, keeping git last-updated dates in {@code historyCache} between runs (by commit; null: not kept). */
+    public static ContentRoot of(Path dir, Path historyCache) { return new ContentRoot(dir, historyCache); }
 
     public Path dir() { return dir; }
 
@@ -39,7 +45,7 @@ public final class ContentRoot implements AutoCloseable {
         if (r == null)
             throw new ContentException(new Problem(SourcePos.of(dir.toString()), ContentRules.GIT.id(), "cannot read revision '" + rev
                     + "': " + dir + " is not inside a git repository"));
-        return GitRevisionSource.open(r, dir, rev);
+        return GitRevisionSource.open(r, dir, rev).historyCache(historyCache);
     }
 
     /** Whether the content folder is in a git repository that has at least one commit. */

@@ -15,7 +15,13 @@ public final class DirectorySource implements ContentSource {
     private final Confinement confinement;
     private volatile Map<String, Instant> lastUpdated;
 
-    public DirectorySource(Path root) {
+    private final Path historyCache;   // where git last-updated dates are kept between runs, or null
+
+    public DirectorySource(Path root) { this(root, null); }
+
+    /** @param historyCache a folder to keep git last-updated dates in between runs (by commit), or null */
+    public DirectorySource(Path root, Path historyCache) {
+        this.historyCache = historyCache;
         this.root = root.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
         String shown = this.root.startsWith(cwd) ? cwd.relativize(this.root).toString() : this.root.toString();
@@ -55,7 +61,7 @@ public final class DirectorySource implements ContentSource {
 
     @Override public Map<String, Instant> lastUpdated() {
         Map<String, Instant> m = lastUpdated;
-        if (m == null) lastUpdated = m = GitHistory.lastUpdatedOrEmpty(root);
+        if (m == null) lastUpdated = m = GitHistory.lastUpdatedOrEmpty(root, historyCache);
         return m;
     }
 }

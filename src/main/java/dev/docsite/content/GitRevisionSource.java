@@ -37,6 +37,14 @@ public final class GitRevisionSource implements ContentSource, AutoCloseable {
      * read from the same folder inside that revision. The source holds its own reference to the
      * repository (JGit counts them), released by {@link #close}.
      */
+    private Path historyCache;   // where git last-updated dates are kept between runs, or null
+
+    /** Keeps this revision's last-updated dates in {@code dir} between runs (null: not kept). */
+    GitRevisionSource historyCache(Path dir) {
+        this.historyCache = dir;
+        return this;
+    }
+
     static GitRevisionSource open(Repository repo, Path contentDir, String revision) throws ContentException {
         SourcePos where = SourcePos.of(contentDir.toString());
         try {
@@ -98,7 +106,7 @@ public final class GitRevisionSource implements ContentSource, AutoCloseable {
     @Override public Map<String, Instant> lastUpdated() {
         Map<String, Instant> m = lastUpdated;
         if (m == null) {
-            try { m = GitHistory.lastUpdated(repo, commit, prefix); } catch (IOException e) { m = Map.of(); }
+            try { m = GitHistory.lastUpdated(repo, commit, prefix, historyCache); } catch (IOException e) { m = Map.of(); }
             lastUpdated = m;
         }
         return m;
