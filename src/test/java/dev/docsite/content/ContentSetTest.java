@@ -82,6 +82,19 @@ class ContentSetTest {
         assertTrue(set.brokenFiles().contains("pages/admin/secret.png"), "never copied");
     }
 
+    @Test void aFileThatIsNotUtf8IsReportedAtTheLineOfItsFirstBadByte() throws Exception {
+        Path c = Fixture.clean(dir);
+        Path page = c.resolve("pages/admin/latin.yaml");
+        Files.write(page, "title: Latin\naudience: admin\nsummary: Old file.\nbody: |\n  Caf\u00e9.\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        ContentSet set = ContentLoader.loadAll(new DirectorySource(c));
+        assertEquals(List.of(ContentRules.ENCODING.id()), rules(set.problems()), set.problems().toString());
+        Problem p = set.problems().get(0);
+        assertEquals(page.toAbsolutePath().normalize().toString(), p.pos().file());
+        assertEquals(5, p.pos().line());
+        assertTrue(p.message().startsWith("the file is not UTF-8: byte 0xE9 at offset "), p.message());
+        assertTrue(set.isBrokenPage("admin/latin"));
+    }
+
     @Test void aReloadKeepsTheParseOfUntouchedPagesAndReadsTheChangedOnes() throws Exception {
         Path c = Fixture.clean(dir);
         ContentSet before = ContentLoader.load(new DirectorySource(c));
