@@ -213,6 +213,22 @@ class ErrorTableChecksTest {
         assertEquals(List.of("2.0", "1.0"), f.versions());
     }
 
+    @Test void anIdWrittenOutInAHandWrittenRowNamesItsEntry() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "  |error:api.user.login.token_expired.app_error[]\n  |400\n",
+                "  |Not api.user.login.token_expired.app_error_old but api.user.login.token_expired.app_error.\n  |401\n");
+        Finding f = only(Fixture.check(c, out()), ErrorTableChecks.HAND_TABLE, c.resolve(ADMIN),
+                Fixture.lineOf(c.resolve(ADMIN), "|Not api.user.login.token_expired.app_error_old"));
+        assertTrue(f.message().contains("'api.user.login.token_expired.app_error'") && f.message().contains("HTTP 401"), f.message());
+    }
+
+    @Test void anIdInsideALongerDottedNameIsNotAMention() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "  |error:api.user.login.token_expired.app_error[]\n  |400\n",
+                "  |xapi.user.login.token_expired.app_error and api.user.login.token_expired.app_error.v2\n  |401\n");
+        Fixture.assertNoFindings(Fixture.check(c, out()));
+    }
+
     /** A table shown as AsciiDoc in a listing is not the page's table: the finding names the real row's line. */
     @Test void aTableShownAsCodeDoesNotTakeTheRealRowsLine() throws Exception {
         Path c = content();
