@@ -320,6 +320,14 @@ class ErrorTableChecksTest {
         assertTrue(f.message().contains("'api.user.login.token_expired.app_error'"), f.message());
     }
 
+    @Test void driftInStraightQuotesIsFound() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "reads \"Your account has been deactivated.\" in the app",
+                "reads \"Your account is deactivated. Please contact your system administrator.\" in the app");
+        Finding f = only(Fixture.check(c, out()), ErrorTableChecks.DRIFT, c.resolve(ADMIN), Fixture.lineOf(c.resolve(ADMIN), "\"Your account is deactivated."));
+        assertTrue(f.message().contains("'ent.login.account_locked.app_error'"), f.message());
+    }
+
     @Test void driftInBackticksAndAcrossLinesIsFound() throws Exception {
         Path c = content();
         Fixture.edit(c, ADMIN, "  A deactivated account reads \"Your account has been deactivated.\" in the app, and\n",
