@@ -104,7 +104,7 @@ class ErrorTableChecksTest {
             doc.selectFirst("div.error-table").appendChild(first);
         });
         Finding f = only(fs, ErrorTableChecks.ROW_ORDER, adminPage(), tableLine());
-        assertTrue(f.message().contains("where the catalog has 'api.user.login.token_expired.app_error'"), f.message());
+        assertTrue(f.message().contains("where the catalog has 'api.user.login.token_expired.app_error' (entry 1; expected catalog order)"), f.message());
     }
 
     @Test void aChangedRowAnchorIsReported() throws Exception {
@@ -219,6 +219,17 @@ class ErrorTableChecksTest {
                 "  |Not api.user.login.token_expired.app_error_old but api.user.login.token_expired.app_error.\n  |401\n");
         Finding f = only(Fixture.check(c, out()), ErrorTableChecks.HAND_TABLE, c.resolve(ADMIN),
                 Fixture.lineOf(c.resolve(ADMIN), "|Not api.user.login.token_expired.app_error_old"));
+        assertTrue(f.message().contains("'api.user.login.token_expired.app_error'") && f.message().contains("HTTP 401"), f.message());
+    }
+
+    @Test void aRowLinkingItsEntryUnderOtherTextIsStillCompared() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "  |error:api.user.login.token_expired.app_error[]\n  |400\n",
+                "  |link:#err-api-user-login-token_expired-app_error[Session expired]\n  |401\n");
+        List<Finding> fs = Fixture.check(c, out());
+        assertEquals(1, fs.size(), Fixture.text(fs));
+        Finding f = fs.get(0);
+        assertEquals(ErrorTableChecks.HAND_TABLE, f.rule());
         assertTrue(f.message().contains("'api.user.login.token_expired.app_error'") && f.message().contains("HTTP 401"), f.message());
     }
 
