@@ -28,9 +28,6 @@ public interface ContentSource {
     /** How a file is named in messages, e.g. "content/pages/admin/setup.yaml". */
     String display(String path);
 
-    /** Short description for banners and logs ("work tree content", "git 1a2b3c4"). */
-    String describe();
-
     /** When each file under pages/ last changed, from git history where available. */
     default Map<String, Instant> lastUpdated() { return Map.of(); }
 }

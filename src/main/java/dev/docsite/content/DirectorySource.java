@@ -57,8 +57,6 @@ public final class DirectorySource implements ContentSource {
 
     @Override public String display(String path) { return displayRoot + "/" + path; }
 
-    @Override public String describe() { return "work tree " + displayRoot; }
-
     @Override public Map<String, Instant> lastUpdated() {
         Map<String, Instant> m = lastUpdated;
         if (m == null) lastUpdated = m = GitHistory.lastUpdatedOrEmpty(root, historyCache);

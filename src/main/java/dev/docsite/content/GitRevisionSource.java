@@ -101,8 +101,6 @@ public final class GitRevisionSource implements ContentSource, AutoCloseable {
 
     @Override public String display(String path) { return shortId() + ":" + full(path); }
 
-    @Override public String describe() { return "git " + revision + " (" + shortId() + ")"; }
-
     @Override public Map<String, Instant> lastUpdated() {
         Map<String, Instant> m = lastUpdated;
         if (m == null) {

@@ -10,7 +10,6 @@ public final class Problems {
     public void add(SourcePos pos, String rule, String message) { list.add(new Problem(pos, rule, message)); }
     public void add(Problem p) { list.add(p); }
     public void addAll(List<Problem> ps) { list.addAll(ps); }
-    public boolean isEmpty() { return list.isEmpty(); }
     public int size() { return list.size(); }
     public List<Problem> list() { return List.copyOf(list); }
 

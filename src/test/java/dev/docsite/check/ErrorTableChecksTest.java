@@ -104,7 +104,7 @@ class ErrorTableChecksTest {
             doc.selectFirst("div.error-table").appendChild(first);
         });
         Finding f = only(fs, ErrorTableChecks.ROW_ORDER, adminPage(), tableLine());
-        assertTrue(f.message().contains("where the catalog has 'api.user.login.token_expired.app_error'"), f.message());
+        assertTrue(f.message().contains("where the catalog has 'api.user.login.token_expired.app_error' (entry 1; expected catalog order)"), f.message());
     }
 
     @Test void aChangedRowAnchorIsReported() throws Exception {
@@ -213,6 +213,33 @@ class ErrorTableChecksTest {
         assertEquals(List.of("2.0", "1.0"), f.versions());
     }
 
+    @Test void anIdWrittenOutInAHandWrittenRowNamesItsEntry() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "  |error:api.user.login.token_expired.app_error[]\n  |400\n",
+                "  |Not api.user.login.token_expired.app_error_old but api.user.login.token_expired.app_error.\n  |401\n");
+        Finding f = only(Fixture.check(c, out()), ErrorTableChecks.HAND_TABLE, c.resolve(ADMIN),
+                Fixture.lineOf(c.resolve(ADMIN), "|Not api.user.login.token_expired.app_error_old"));
+        assertTrue(f.message().contains("'api.user.login.token_expired.app_error'") && f.message().contains("HTTP 401"), f.message());
+    }
+
+    @Test void aRowLinkingItsEntryUnderOtherTextIsStillCompared() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "  |error:api.user.login.token_expired.app_error[]\n  |400\n",
+                "  |link:#err-api-user-login-token_expired-app_error[Session expired]\n  |401\n");
+        List<Finding> fs = Fixture.check(c, out());
+        assertEquals(1, fs.size(), Fixture.text(fs));
+        Finding f = fs.get(0);
+        assertEquals(ErrorTableChecks.HAND_TABLE, f.rule());
+        assertTrue(f.message().contains("'api.user.login.token_expired.app_error'") && f.message().contains("HTTP 401"), f.message());
+    }
+
+    @Test void anIdInsideALongerDottedNameIsNotAMention() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "  |error:api.user.login.token_expired.app_error[]\n  |400\n",
+                "  |xapi.user.login.token_expired.app_error and api.user.login.token_expired.app_error.v2\n  |401\n");
+        Fixture.assertNoFindings(Fixture.check(c, out()));
+    }
+
     /** A table shown as AsciiDoc in a listing is not the page's table: the finding names the real row's line. */
     @Test void aTableShownAsCodeDoesNotTakeTheRealRowsLine() throws Exception {
         Path c = content();
@@ -302,6 +329,14 @@ class ErrorTableChecksTest {
         Finding f = only(Fixture.check(c, out()), ErrorTableChecks.DRIFT, c.resolve(ADMIN), Fixture.lineOf(c.resolve(ADMIN), "Please log in again."));
         assertEquals(Severity.WARNING, f.severity());
         assertTrue(f.message().contains("'api.user.login.token_expired.app_error'"), f.message());
+    }
+
+    @Test void driftInStraightQuotesIsFound() throws Exception {
+        Path c = content();
+        Fixture.edit(c, ADMIN, "reads \"Your account has been deactivated.\" in the app",
+                "reads \"Your account is deactivated. Please contact your system administrator.\" in the app");
+        Finding f = only(Fixture.check(c, out()), ErrorTableChecks.DRIFT, c.resolve(ADMIN), Fixture.lineOf(c.resolve(ADMIN), "\"Your account is deactivated."));
+        assertTrue(f.message().contains("'ent.login.account_locked.app_error'"), f.message());
     }
 
     @Test void driftInBackticksAndAcrossLinesIsFound() throws Exception {

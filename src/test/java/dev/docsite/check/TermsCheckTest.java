@@ -78,6 +78,23 @@ class TermsCheckTest {
         assertEquals(List.of(), check(c), "code, listings, comments, lowercase 'sign in' and the product's user_message are left alone");
     }
 
+    @Test void aListingHidesEveryLineUpToItsClosingDelimiterAndTextAfterItIsJudged() throws Exception {
+        Path c = content();
+        Path page = c.resolve(ErrorTableChecksTest.ADMIN);
+        Fixture.edit(c, ErrorTableChecksTest.ADMIN, "  == Quick reference\n", """
+                  == Quick reference
+
+                  ....
+                  first line
+                  git fetch upstream
+                  ....
+                  Then ask upstream.
+                """);
+        List<Finding> fs = check(c);
+        assertEquals(1, fs.size(), Fixture.text(fs));
+        assertEquals(Fixture.lineOf(page, "Then ask upstream."), fs.get(0).pos().line(), "only the line after the listing");
+    }
+
     @Test void theBuildReportsThemAsWarningsAndDoesNotFail() throws Exception {
         Path c = content();
         Fixture.edit(c, ErrorTableChecksTest.ADMIN, "  == Quick reference\n", "  == Quick reference\n\n  From upstream.\n");

@@ -34,4 +34,14 @@ class ReaderHtmlTest {
         assertTrue(d.selectFirst("div.admonitionblock > table") != null, "layout tables are left alone");
         assertEquals(Jsoup.parseBodyFragment(html).text(), d.text());
     }
+
+    @Test
+    void theScrollBoxClosesRightAfterItsOutermostTable() {
+        String inner = "<table class=\"tableblock inner\"><tr><td>n</td></tr></table>";
+        String outer = "<table class=\"tableblock frame-all\"><tr><td>" + inner + "</td></tr></table>";
+        String errors = "<div class=\"error-table\"><table class=\"tableblock errors\"><tr><td>e</td></tr></table></div>";
+        assertEquals("<p>a</p><div class=\"table-scroll\">" + outer + "</div><p>b</p>" + errors + "<div class=\"table-scroll\">" + inner + "</div>",
+                ReaderHtml.wrapTables("<p>a</p>" + outer + "<p>b</p>" + errors + inner));
+        assertEquals("</table><p>stray</p>", ReaderHtml.wrapTables("</table><p>stray</p>"), "a stray end tag opens nothing");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 
@@ -158,5 +159,30 @@ class SearchIndexTest {
         assertFalse(more.contains("common"), "words of the head are not repeated");
         assertTrue(more.endsWith("zebra-crossing final"));
         assertEquals("", SearchIndex.tailWords("short text"));
+    }
+
+    static Map<String, Object> entry(String title, String text) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("title", title);
+        m.put("audience", "admin");
+        m.put("headings", List.of());
+        m.put("summary", "");
+        m.put("text", text);
+        m.put("errors", List.of());
+        return m;
+    }
+
+    @Test
+    void aTermRanksItsPagesByHowOftenAndWhereTheyUseIt() {
+        // Same lengths, so only the counts and the fields decide; the weaker pages come first in the input.
+        List<Map<String, Object>> pages = List.of(
+                entry("Alpha", "widget beta gamma delta"),
+                entry("Alpha", "widget widget widget delta"),
+                entry("Widget", "alpha beta gamma delta"));
+        String postings = SearchIndex.postings(pages, List.of("admin")).get("widget");
+        List<String> order = java.util.Arrays.stream(postings.split(" ")).map(d -> d.substring(0, d.indexOf(':'))).toList();
+        assertEquals(List.of("2", "1", "0"), order, "a title counts more than the text, three uses more than one: " + postings);
+        List<Long> weights = java.util.Arrays.stream(postings.split(" ")).map(d -> Long.parseLong(d.substring(d.indexOf(':') + 1))).toList();
+        assertTrue(weights.get(0) > weights.get(1) && weights.get(1) > weights.get(2), postings);
     }
 }

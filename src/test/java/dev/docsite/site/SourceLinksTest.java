@@ -38,6 +38,16 @@ class SourceLinksTest {
         assertEquals(1, s.claim(List.of(SourceLinks.urlKey("nowhere")), "absent", null));
     }
 
+    @Test void theFallbackPrefersTheLineNamingTargetAndAnchor() {
+        String[] lines = {"See admin/setup once.", "Then <<admin/setup#step,the step>>.", "And xref:admin/setup.adoc#step[again]."};
+        assertEquals(3, SourceLinks.lineOf(lines, "admin/setup", "step"), "target.adoc#anchor first");
+        assertEquals(2, SourceLinks.lineOf(new String[]{lines[0], lines[1]}, "admin/setup", "step"), "then target and #anchor on one line");
+        assertEquals(1, SourceLinks.lineOf(lines, "admin/setup", "other"), "then the target alone");
+        assertEquals(1, SourceLinks.lineOf(lines, "", null), "no target: the first line");
+        assertEquals(1, SourceLinks.lineOf(lines, null, "step"));
+        assertEquals(1, SourceLinks.lineOf(new String[]{"x", "y"}, "absent", null));
+    }
+
     /** A link shown as code in a listing is not the page's link: the real one, written later, keeps its own line. */
     @Test void linksShownAsCodeAreNotClaimed() {
         SourceLinks s = new SourceLinks("""
