@@ -72,7 +72,6 @@ public final class LiveSite {
     });
     private long generation;                                  // guarded by this
     private final Set<String> searchPending = new HashSet<>(); // guarded by this: versions whose index on disk is older than `written`
-    private final List<Consumer<Set<String>>> indexListeners = new CopyOnWriteArrayList<>();
 
     public LiveSite(Path contentDir, Path templatesDir, Path out, SiteBuilder builder) {
         this.contentDir = contentDir.toAbsolutePath().normalize();
@@ -164,9 +163,6 @@ public final class LiveSite {
         }
     }
 
-    /** Told the versions whose search index was just written (tests wait for it; the server needs no reload for it). */
-    public void onSearchIndexes(Consumer<Set<String>> listener) { indexListeners.add(listener); }
-
     private void scheduleSearchIndexes(SiteBuilder.Request req, BuildResult build) {
         long g = generation;
         SiteBuilder builder = tx.builder();
@@ -183,7 +179,6 @@ public final class LiveSite {
                     builder.writeSearchFiles(req, out, versions, files);
                     searchPending.removeAll(versions);
                 }
-                for (Consumer<Set<String>> l : indexListeners) l.accept(versions);
             } catch (IOException | RuntimeException e) {
                 // The pages are served; the search data stays as it was until the next update writes it.
             }
