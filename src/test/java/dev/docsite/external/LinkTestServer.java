@@ -50,7 +50,23 @@ public final class LinkTestServer implements AutoCloseable {
 
     public int countPath(String path) { return count("HEAD " + path) + count("GET " + path); }
 
+    /**
+     * A request counts as in flight from its arrival until its answer starts. Not until the handler ends: the
+     * client may take the answer and send its next request before this thread gets to run again, and that
+     * request would be counted beside one the client already finished.
+     */
+    private void answered(HttpExchange ex) {
+        // The handler's thread answers its own exchange (HttpExchange attributes are shared by the whole context).
+        if (!ANSWERED.get()) {
+            ANSWERED.set(true);
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static final ThreadLocal<Boolean> ANSWERED = ThreadLocal.withInitial(() -> false);
+
     private void handle(HttpExchange ex) throws IOException {
+        ANSWERED.set(false);
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
@@ -101,19 +117,21 @@ public final class LinkTestServer implements AutoCloseable {
                 }
             }
         } finally {
-            inFlight.decrementAndGet();
+            answered(ex);
             ex.close();
         }
     }
 
-    private static void redirect(HttpExchange ex, int status, String to) throws IOException {
+    private void redirect(HttpExchange ex, int status, String to) throws IOException {
         ex.getResponseHeaders().add("Location", to);
+        answered(ex);
         ex.sendResponseHeaders(status, -1);
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+    private void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", type);
+        answered(ex);
         if (ex.getRequestMethod().equals("HEAD")) {
             ex.sendResponseHeaders(status, -1);
             return;
