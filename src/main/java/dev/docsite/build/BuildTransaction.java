@@ -144,26 +144,29 @@ public final class BuildTransaction {
             last = LastBuild.of(plan.lastBuild().cacheDir(), p.out(), root, plan.lastBuild().templates(),
                     plan.only() + "\0" + plan.banner() + "\0" + p.keep());
             LastBuild.Record previous = last.read();
-            // Under the output folder's lock, like any build: a build still writing the folder is waited for (it may
-            // publish older inputs), and what a crashed one left is swept.
-            try (Publisher pub = new Publisher(p.out(), p.lockOf())) {
-                if (last.unchanged(previous, root)) {
-                    BuildResult.Stats s = new BuildResult.Stats(previous.pages(), 0, previous.pages(), (System.nanoTime() - start) / 1_000_000);
-                    return new Outcome(null, new BuildResult(p.out(), List.of(), previous.findings(), s), previous.findings(), true, Outputs.ALL, 0, previous);
-                }
-            } catch (Publisher.LockedException e) {
-                throw new BuildFailure(2, e.getMessage());
-            } catch (IOException e) {
-                throw new BuildFailure(2, p.out() + ": cannot write the site: " + e.getMessage());
-            }
             try {
+                // Hashes only the files whose size or time moved since the record.
                 inputs = last.inputs(previous);
             } catch (IOException e) {
                 last = null;   // an input that cannot be read is reported by the load; the build is not recorded
             }
+            // Under the output folder's lock, like any build: a build still writing the folder is waited for (it may
+            // publish older inputs), and what a crashed one left is swept.
+            if (last != null) {
+                try (Publisher pub = new Publisher(p.out(), p.lockOf())) {
+                    if (last.unchanged(previous, inputs, root)) {
+                        BuildResult.Stats s = new BuildResult.Stats(previous.pages(), 0, previous.pages(), (System.nanoTime() - start) / 1_000_000);
+                        return new Outcome(null, new BuildResult(p.out(), List.of(), previous.findings(), s), previous.findings(), true, Outputs.ALL, 0, previous);
+                    }
+                } catch (Publisher.LockedException e) {
+                    throw new BuildFailure(2, e.getMessage());
+                } catch (IOException e) {
+                    throw new BuildFailure(2, p.out() + ": cannot write the site: " + e.getMessage());
+                }
+            }
             // Content changed (or nothing is known): pages will probably be rendered, so JRuby starts while the
             // content loads. A change to templates alone lays out again without rendering.
-            if (previous == null || inputs == null || LastBuild.changed(previous.inputs(), inputs).stream().anyMatch(p2 -> !p2.startsWith("templates/")))
+            if (previous == null || inputs == null || LastBuild.changed(previous.inputs(), inputs).stream().anyMatch(path -> !path.startsWith("templates/")))
                 builder.startRendererInBackground();
         }
         long loading = System.nanoTime();

@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * What the last successful build of an output folder was made from and what it wrote, kept in the render
  * cache folder: a rebuild whose inputs (content, project templates, git history, docsite itself, the
  * options) and output folder are exactly as recorded has nothing to do, and replays the recorded findings
- * instead. Inputs are compared by size and modification time first; a file whose time changed but whose
- * size did not is confirmed by its content hash (a checkout, {@code touch}), so only changed files are read.
+ * instead. Inputs are compared by content hash, taken from the record for files whose size and modification
+ * time are as recorded and computed for the others only: a file merely touched (a checkout, {@code touch})
+ * still counts as unchanged, and only files whose stamp moved are read.
  */
 public final class LastBuild {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -78,38 +79,19 @@ public final class LastBuild {
     }
 
     /**
-     * Whether {@code last} (see {@link #read()}) was made from these inputs, git state and setup, and the output
-     * folder still holds exactly what that build wrote.
+     * Whether {@code last} (see {@link #read()}) was made from these inputs (from {@link #inputs}: same paths,
+     * same bytes), git state and setup, and the output folder still holds exactly what that build wrote.
      */
-    public boolean unchanged(Record last, ContentRoot root) {
-        if (last == null || !last.setup().equals(setup)) return false;
+    public boolean unchanged(Record last, Map<String, Stamp> inputs, ContentRoot root) {
+        if (last == null || !last.setup().equals(setup) || !changed(last.inputs(), inputs).isEmpty()) return false;
         try {
-            if (!Objects.equals(last.git(), root.gitState())) return false;
-            if (!sameInputs(last)) return false;
+            if (!Objects.equals(last.git(), root.gitState()) || !Files.isDirectory(out)) return false;
             Map<String, Stamp> outputs = new TreeMap<>();
-            if (!Files.isDirectory(out)) return false;
             stampTree(out, "", Map.of(), outputs, false);
             return outputs.equals(last.outputs());
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** Whether every input is as recorded: same size and time, or same size and bytes. */
-    private boolean sameInputs(Record last) throws IOException {
-        Map<String, Stamp> now = new TreeMap<>();
-        // Sizes and times only here: a hash is computed just for files whose time moved.
-        stampTree(contentDir, "content/", last.inputs(), now, false);
-        if (templates != null) stampTree(templates, "templates/", last.inputs(), now, false);
-        if (!now.keySet().equals(last.inputs().keySet())) return false;
-        for (Map.Entry<String, Stamp> e : now.entrySet()) {
-            Stamp was = last.inputs().get(e.getKey()), is = e.getValue();
-            if (was.size() != is.size()) return false;
-            if (was.modified() == is.modified()) continue;
-            Path f = e.getKey().startsWith("content/") ? contentDir.resolve(e.getKey().substring(8)) : templates.resolve(e.getKey().substring(10));
-            if (!RenderCache.sha(Files.readAllBytes(f)).equals(was.sha())) return false;
-        }
-        return true;
     }
 
     /** Paths added, removed or with other bytes in {@code now} than in {@code before} (both from {@link #inputs}). */
@@ -168,12 +150,13 @@ public final class LastBuild {
             @Override public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                 if (d.equals(dir)) return FileVisitResult.CONTINUE;
                 // The output and the cache are not inputs, even when someone keeps them inside the content folder.
-                if (d.equals(out) || d.equals(file.getParent().getParent()) || (prefix.isEmpty() && d.getParent().equals(dir) && d.getFileName().toString().equals(Publisher.PREVIEWS)))
+                if (d.equals(out) || d.equals(file.getParent().getParent()) || Publisher.besideOutput(out, d) || (prefix.isEmpty() && d.getParent().equals(dir) && d.getFileName().toString().equals(Publisher.PREVIEWS)))
                     return FileVisitResult.SKIP_SUBTREE;
                 return FileVisitResult.CONTINUE;
             }
 
             @Override public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                if (Publisher.besideOutput(out, f)) return FileVisitResult.CONTINUE;   // the output's lock, when it is kept in here
                 String rel = prefix + dir.relativize(f).toString().replace('\\', '/');
                 long modified = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
                 String sha = null;

@@ -139,25 +139,23 @@ public final class InternalLinks {
     }
 
     private void checkPage(VersionBuild v, RenderedPage p, Map<String, RenderedPage> byId, Map<String, Page> aliasOwner, Set<String> layoutIds) {
-        {
-            for (PageLink l : p.links()) {
-                switch (l.kind()) {
-                    case PAGE -> checkXref(v, p, l, byId, aliasOwner, layoutIds);
-                    case FRAGMENT -> {
-                        if (!hasAnchor(p, l.anchor(), layoutIds)) {
-                            String hint = byId.containsKey(l.anchor()) ? " (to link to that page write xref:" + l.anchor() + ".adoc[])"
-                                    : suggestAnchor(p, l.anchor(), layoutIds);
-                            add(l.pos(), MISSING_ANCHOR, "link to '#" + l.anchor() + "': no such anchor on this page" + hint, v);
-                        }
+        for (PageLink l : p.links()) {
+            switch (l.kind()) {
+                case PAGE -> checkXref(v, p, l, byId, aliasOwner, layoutIds);
+                case FRAGMENT -> {
+                    if (!hasAnchor(p, l.anchor(), layoutIds)) {
+                        String hint = byId.containsKey(l.anchor()) ? " (to link to that page write xref:" + l.anchor() + ".adoc[])"
+                                : suggestAnchor(p, l.anchor(), layoutIds);
+                        add(l.pos(), MISSING_ANCHOR, "link to '#" + l.anchor() + "': no such anchor on this page" + hint, v);
                     }
-                    case ASSET -> checkFile(v, p, l, byId, layoutIds);
-                    default -> { }
                 }
+                case ASSET -> checkFile(v, p, l, byId, layoutIds);
+                default -> { }
             }
-            checkDuplicateIds(v, p, layoutIds);
-            checkInternalScheme(v, p);
-            checkSwitcher(v, p.outputPath(), p.page().id(), p.page().audience(), p.page().pos());
         }
+        checkDuplicateIds(v, p, layoutIds);
+        checkInternalScheme(v, p);
+        checkSwitcher(v, p.outputPath(), p.page().id(), p.page().audience(), p.page().pos());
     }
 
     // ---- xrefs and anchors -------------------------------------------------------------------------

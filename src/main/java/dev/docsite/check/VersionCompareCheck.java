@@ -38,22 +38,20 @@ final class VersionCompareCheck {
 
     private static List<Finding> check(Page p, List<String> declared) {
         List<Finding> out = new ArrayList<>();
-        {
-            if (!p.body().contains("docsite-version")) return List.of();
-            List<String> lines = p.body().lines().toList();
-            boolean[] code = Verbatim.lines(lines.toArray(String[]::new));   // an ifeval shown as code is not one
-            for (int i = 0; i < lines.size(); i++) {
-                if (code[i]) continue;
-                Matcher m = IFEVAL.matcher(lines.get(i));
-                if (!m.matches() || !m.group(1).contains("{docsite-version}")) continue;
-                Matcher q = QUOTED.matcher(m.group(1));
-                while (q.find()) {
-                    String v = q.group(1) != null ? q.group(1) : q.group(2);
-                    if (v.contains("{") || declared.contains(v)) continue;
-                    out.add(Finding.of(RenderRules.UNKNOWN_VERSION_COMPARE, p.bodyPos(i + 1),
-                            "ifeval compares {docsite-version} with \"" + v + "\", which site.yaml does not declare (expected one of "
-                                    + String.join(", ", declared) + ")"));
-                }
+        if (!p.body().contains("docsite-version")) return List.of();
+        List<String> lines = p.body().lines().toList();
+        boolean[] code = Verbatim.lines(lines.toArray(String[]::new));   // an ifeval shown as code is not one
+        for (int i = 0; i < lines.size(); i++) {
+            if (code[i]) continue;
+            Matcher m = IFEVAL.matcher(lines.get(i));
+            if (!m.matches() || !m.group(1).contains("{docsite-version}")) continue;
+            Matcher q = QUOTED.matcher(m.group(1));
+            while (q.find()) {
+                String v = q.group(1) != null ? q.group(1) : q.group(2);
+                if (v.contains("{") || declared.contains(v)) continue;
+                out.add(Finding.of(RenderRules.UNKNOWN_VERSION_COMPARE, p.bodyPos(i + 1),
+                        "ifeval compares {docsite-version} with \"" + v + "\", which site.yaml does not declare (expected one of "
+                                + String.join(", ", declared) + ")"));
             }
         }
         return List.copyOf(out);

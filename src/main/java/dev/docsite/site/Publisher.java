@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -69,6 +70,14 @@ public final class Publisher implements AutoCloseable {
 
     public static void waitForLock(boolean wait) { waitForLock = wait; }
 
+    /** Whether {@code p} is one of the files publishing keeps beside the output folder {@code out}: its lock, staging and old folders. */
+    public static boolean besideOutput(Path out, Path p) {
+        Path abs = out.toAbsolutePath().normalize(), q = p.toAbsolutePath().normalize();
+        if (!Objects.equals(q.getParent(), abs.getParent())) return false;
+        String name = q.getFileName().toString(), site = abs.getFileName().toString();
+        return name.equals("." + site + ".lock") || name.startsWith(STAGING + site + "-") || name.startsWith(OLD + site + "-");
+    }
+
     public Publisher(Path out) throws IOException { this(out, out); }
 
     /**
@@ -84,7 +93,7 @@ public final class Publisher implements AutoCloseable {
         String name = this.out.getFileName().toString();
         Path locked = lockOf.toAbsolutePath().normalize();
         Files.createDirectories(locked.getParent());
-        this.lockFile = locked.resolveSibling("." + locked.getFileName() + ".lock");
+        this.lockFile = locked.resolveSibling("." + locked.getFileName() + ".lock");   // see besideOutput
         this.inProcess = IN_PROCESS.computeIfAbsent(lockFile, k -> new Semaphore(1));
         acquire(locked.getFileName().toString());
         try {

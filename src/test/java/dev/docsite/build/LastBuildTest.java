@@ -22,16 +22,12 @@ class LastBuildTest {
     /** The valid test site with one warning (an attribute that is not set), so replayed findings can be seen. */
     private static TestSite site(Path tmp) {
         TestSite t = TestSite.valid(tmp);
-        t.write("pages/admin/new-thing.yaml", """
-                title: New thing
-                audience: admin
-                summary: Only from 2.0.
-                order: 30
-                since: "2.0"
-                body: |
-                  == What is new
-                  Set {no-such-attribute} first.
-                """);
+        try {
+            String page = Files.readString(t.content.resolve("pages/admin/new-thing.yaml"));
+            t.write("pages/admin/new-thing.yaml", page.replace("  Text.", "  Set {no-such-attribute} first."));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return t;
     }
 

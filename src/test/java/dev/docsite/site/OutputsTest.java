@@ -41,17 +41,7 @@ class OutputsTest {
 
     @BeforeEach void site() throws Exception {
         c = dir.resolve("content");
-        Fixture.write(c, "site.yaml", """
-                title: Outputs
-                audiences:
-                  - id: admin
-                    title: Administrators
-                  - id: end-user
-                    title: End users
-                versions:
-                  - name: "2.0"
-                  - name: "1.0"
-                """);
+        Fixture.write(c, "site.yaml", Fixture.SITE);
         Fixture.write(c, INTRO, page("Intro", "admin", 1, ""));
         Fixture.write(c, SECTION, "title: Setup\nsummary: Setting up.\norder: 2\n");
         Fixture.write(c, INSTALL, page("Install", "admin", 1, ""));
@@ -191,7 +181,7 @@ class OutputsTest {
 
         assertSame(Outputs.ALL, afterEdit(START, "order: 1\n", "order: 1\naliases: [end-user/begin]\n"));
         Fixture.edit(c, START, "order: 1\naliases: [end-user/begin]\n", "order: 1\n");
-        assertSame(Outputs.ALL, afterEdit("site.yaml", "title: Outputs", "title: Other"));
+        assertSame(Outputs.ALL, afterEdit("site.yaml", "title: Fixture site", "title: Other"));
         assertTrue(Outputs.ALL.all());
         assertEquals(before.stats().pages(), Outputs.ALL.pageCount(before));
         assertTrue(Outputs.ALL.page("2.0", "anything") && Outputs.ALL.searchIndex("any"));
