@@ -20,7 +20,7 @@ work="${WORK:-/tmp/docsite-bench}"
 mkdir -p "$work" target/bench
 ./docsite --version >/dev/null   # builds target/docsite.jar if the sources changed
 javac -d target/bench -cp target/docsite.jar bench/InternalLinksBench.java bench/ExternalLinksBench.java
-flags=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xss4m)   # as the ./docsite launcher runs
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn256m -Xss4m)   # as the ./docsite launcher runs
 cp="target/docsite.jar:target/bench"
 
 fail=0

@@ -61,16 +61,21 @@ public final class LiveSite {
 
     /**
      * Search indexes are rebuilt after an update, on this thread, off the update's path: the next edit does not
-     * wait for the index of the one before (at 1,000 pages an index takes longer than the page). Each update
-     * bumps {@link #generation}; an index computed for an older one is dropped, and the versions it was for
-     * stay in {@link #searchPending} for the newest one to write.
+     * wait for the index of the one before (at 1,000 pages an index takes longer than the page). An index starts
+     * once the writer has paused for {@link #INDEX_AFTER_MILLIS}, and stops as soon as another update begins, so it
+     * never takes the cores from the next edit's page. Each update bumps {@link #generation}; an index computed for
+     * an older one is dropped, and the versions it was for stay in {@link #searchPending} for the newest one to write.
      */
-    private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ScheduledThreadPoolExecutor indexer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "docsite-search-index");
         t.setDaemon(true);
         return t;
     });
-    private long generation;                                  // guarded by this
+    {
+        indexer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);   // close() drops an index not yet begun
+    }
+    static final long INDEX_AFTER_MILLIS = 300;
+    private volatile long generation;                         // written under this; read unlocked to stop an outdated index
     private final Set<String> searchPending = new HashSet<>(); // guarded by this: versions whose index on disk is older than `written`
 
     public LiveSite(Path contentDir, Path templatesDir, Path out, SiteBuilder builder) {
@@ -166,23 +171,25 @@ public final class LiveSite {
     private void scheduleSearchIndexes(SiteBuilder.Request req, BuildResult build) {
         long g = generation;
         SiteBuilder builder = tx.builder();
-        indexer.execute(() -> {
+        indexer.schedule(() -> {
             Set<String> versions;
             synchronized (this) {
                 if (g != generation) return;   // a newer update has scheduled its own
                 versions = Set.copyOf(searchPending);
             }
             try {
-                java.util.Map<String, String> files = builder.searchFiles(req, build, versions);
+                java.util.Map<String, String> files = builder.searchFiles(req, build, versions, () -> g != generation);
                 synchronized (this) {
                     if (g != generation) return;
                     builder.writeSearchFiles(req, out, versions, files);
                     searchPending.removeAll(versions);
                 }
+            } catch (java.util.concurrent.CancellationException e) {
+                // A newer update began: its own index follows.
             } catch (IOException | RuntimeException e) {
                 // The pages are served; the search data stays as it was until the next update writes it.
             }
-        });
+        }, INDEX_AFTER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Stops the search index thread: queued indexes are dropped, one being written finishes. */

@@ -16,10 +16,11 @@ import java.util.function.Consumer;
  */
 public final class Serve implements AutoCloseable {
     /**
-     * How long a changed file must stay unchanged before it is built: longer than the pauses inside an
-     * editor's save on a busy machine, short next to a render (see {@link Watcher}).
+     * How long a changed file must stay unchanged before it is built. It is most of the time from a save to
+     * the page served, so it is short: a save whose steps pause longer leaves a file that is missing, empty
+     * or unparsable in between, and such a file gets a longer wait anyway (see {@link Watcher}).
      */
-    public static final long QUIET_MILLIS = 120;
+    public static final long QUIET_MILLIS = 40;
 
     private final LiveSite site;
     private final SiteServer server;
@@ -47,9 +48,11 @@ public final class Serve implements AutoCloseable {
         Watcher watcher = null;
         try {
             watcher = new Watcher(site.watched(), QUIET_MILLIS, Serve::looksWhole, site::update);
+            // JRuby starts beside the start-up build (seconds; a build served from the render cache never starts
+            // it), so an edit saved as soon as the site is served does not wait for it.
+            builder.startRendererInBackground();
             Serve serve = new Serve(site, server, watcher, site.start());
-            // A start-up build served from the render cache never started JRuby; start it now, in the background,
-            // and convert a few pages, so the writer's first edit is as fast as the later ones.
+            // Then a few pages are converted in the background, so the writer's first edit is as fast as the later ones.
             Thread warm = new Thread(site::warmUp, "docsite-warm-up");
             warm.setDaemon(true);
             warm.start();

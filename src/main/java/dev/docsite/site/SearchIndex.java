@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -53,11 +55,18 @@ final class SearchIndex {
 
     private SearchIndex() {}
 
-    /** The search files of a version, by path relative to the site, in a stable order. */
-    static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache) throws JsonProcessingException {
+    /**
+     * The search files of a version, by path relative to the site, in a stable order. Throws
+     * {@link CancellationException} as soon as {@code stop} says so (serve: a newer edit began).
+     */
+    static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, BooleanSupplier stop)
+            throws JsonProcessingException {
         // Parsing a page's HTML is the cost here: spread it over the cores like the page writing.
         long t0 = System.nanoTime();
-        List<String> entries = build.pages().parallelStream().map(rp -> entry(rp, cache)).toList();
+        List<String> entries = build.pages().parallelStream().map(rp -> {
+            stopIf(stop);
+            return entry(rp, cache);
+        }).toList();
         List<Map<String, Object>> pages = new ArrayList<>();
         for (String e : entries) pages.add(JSON.readValue(e, MAP));
         long t1 = System.nanoTime();
@@ -65,7 +74,8 @@ final class SearchIndex {
         Map<String, String> out = new LinkedHashMap<>();
 
         List<String> audiences = config.audiences().stream().map(SiteConfig.Audience::id).toList();
-        Map<String, String> chunks = chunks(postings(pages, audiences));
+        Map<String, String> chunks = chunks(postings(pages, audiences, stop));
+        stopIf(stop);
         if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries %d ms, terms and chunks %d ms%n",
                 build.name(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         StringBuilder aud = new StringBuilder();
@@ -115,11 +125,20 @@ final class SearchIndex {
      * finds pages of every audience.
      */
     static Map<String, String> postings(List<Map<String, Object>> pages, List<String> audiences) {
+        return postings(pages, audiences, () -> false);
+    }
+
+    private static void stopIf(BooleanSupplier stop) {
+        if (stop.getAsBoolean()) throw new CancellationException("search index no longer wanted");
+    }
+
+    private static Map<String, String> postings(List<Map<String, Object>> pages, List<String> audiences, BooleanSupplier stop) {
         List<String> docs = new ArrayList<>();
         List<Integer> docAudience = new ArrayList<>();
         List<int[]> lengths = new ArrayList<>();              // doc -> terms per field
         Map<String, Postings> index = new HashMap<>();
         for (int i = 0; i < pages.size(); i++) {
+            if (i % 64 == 0) stopIf(stop);
             Map<String, Object> p = pages.get(i);
             int audience = Math.max(0, audiences.indexOf((String) p.get("audience")));
             StringBuilder headings = new StringBuilder();
@@ -138,6 +157,7 @@ final class SearchIndex {
         for (int[] l : lengths) for (int k = 0; k < FIELDS.length; k++) avg[k] += l[k];
         for (int k = 0; k < FIELDS.length; k++) avg[k] = Math.max(1, avg[k] / Math.max(1, n));
         Map<String, String> out = new TreeMap<>();
+        stopIf(stop);
         index.entrySet().parallelStream().map(e -> {
             Postings t = e.getValue();
             double idf = Math.log(1 + (n - t.n + 0.5) / (t.n + 0.5));

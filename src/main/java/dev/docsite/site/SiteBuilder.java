@@ -161,9 +161,12 @@ public final class SiteBuilder {
         return write(new SiteWriter(layout, req.content().config(), req.banner(), dir, cache), rendered, dir, outputs);
     }
 
-    /** The search index files of {@code versions} of a rendered build (serve computes them apart from writing). */
-    public Map<String, String> searchFiles(Request req, BuildResult rendered, Set<String> versions) throws IOException {
-        return new SiteWriter(layout, req.content().config(), req.banner(), null, cache).searchFiles(rendered.versions(), versions);
+    /**
+     * The search index files of {@code versions} of a rendered build (serve computes them apart from writing);
+     * throws {@link java.util.concurrent.CancellationException} once {@code stop} says so.
+     */
+    public Map<String, String> searchFiles(Request req, BuildResult rendered, Set<String> versions, java.util.function.BooleanSupplier stop) throws IOException {
+        return new SiteWriter(layout, req.content().config(), req.banner(), null, cache).searchFiles(rendered.versions(), versions, stop);
     }
 
     /** Writes search files made by {@link #searchFiles} into the live folder {@code dir}, only the files that differ. */

@@ -87,7 +87,7 @@ final class SiteWriter {
         });
         if (outputs.searchIndex(v.name())) {
             long t0 = System.nanoTime();
-            Map<String, String> search = SearchIndex.files(b, config, cache);
+            Map<String, String> search = SearchIndex.files(b, config, cache, () -> false);
             long built = System.nanoTime();
             writeSearch(v.name(), search);
             if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: %d files, built in %d ms, written in %d ms%n",
@@ -189,9 +189,9 @@ final class SiteWriter {
     private void writeAll(Map<String, String> texts) { texts.forEach(this::writeFile); }
 
     /** The search files of the versions of {@code builds} named in {@code versions}, by path relative to the site. */
-    Map<String, String> searchFiles(List<BuildResult.VersionBuild> builds, Set<String> versions) throws IOException {
+    Map<String, String> searchFiles(List<BuildResult.VersionBuild> builds, Set<String> versions, java.util.function.BooleanSupplier stop) throws IOException {
         Map<String, String> all = new java.util.LinkedHashMap<>();
-        for (BuildResult.VersionBuild b : builds) if (versions.contains(b.name())) all.putAll(SearchIndex.files(b, config, cache));
+        for (BuildResult.VersionBuild b : builds) if (versions.contains(b.name())) all.putAll(SearchIndex.files(b, config, cache, stop));
         return all;
     }
 

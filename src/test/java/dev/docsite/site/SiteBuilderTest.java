@@ -43,6 +43,21 @@ class SiteBuilderTest {
         assertTrue(e.problems().get(0).pos().file().endsWith("site.yaml"), e.problems().get(0).pos().toString());
     }
 
+    /** serve computes a search index off the edit's path and stops it when a newer edit begins. */
+    @Test void aSearchIndexStopsWhenAskedAndIsWholeOtherwise() throws Exception {
+        Path c = Fixture.clean(dir);
+        SiteBuilder b = builder();
+        SiteBuilder.Request req = request(c, List.of());
+        BuildResult r = b.render(req);
+        var files = b.searchFiles(req, r, java.util.Set.of("2.0"), () -> false);
+        assertTrue(files.containsKey("2.0/_search/index.js"), files.keySet().toString());
+        assertTrue(files.keySet().stream().allMatch(k -> k.startsWith("2.0/_search/")), files.keySet().toString());
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> b.searchFiles(req, r, java.util.Set.of("2.0"), () -> asked.incrementAndGet() > 1));
+        assertTrue(asked.get() > 1, "asked again after the first answer");
+    }
+
     @Test void eachDistinctPageIsRenderedOnceAndProgressIsToldForEach() throws Exception {
         Path c = Fixture.clean(dir);
         Fixture.write(c, "pages/admin/plain.yaml", "title: Plain\naudience: admin\nsummary: No macros.\nbody: |\n  Text.\n");
