@@ -166,8 +166,10 @@ public final class BuildTransaction {
             }
             // Content changed (or nothing is known): pages will probably be rendered, so JRuby starts while the
             // content loads. A change to templates alone lays out again without rendering.
-            if (previous == null || inputs == null || LastBuild.changed(previous.inputs(), inputs).stream().anyMatch(path -> !path.startsWith("templates/")))
-                builder.startRendererInBackground();
+            if (inputs != null) {
+                java.util.Set<String> changed = previous == null ? inputs.keySet() : LastBuild.changed(previous.inputs(), inputs);
+                if (changed.stream().anyMatch(path -> !path.startsWith("templates/"))) builder.startRendererInBackground(conversionsAfter(changed, inputs));
+            }
         }
         long loading = System.nanoTime();
         ContentSet content;
@@ -182,6 +184,16 @@ public final class BuildTransaction {
         if (last != null && o.published()) last.save(root, inputs, o.findings(), o.build().stats().pages(), o.build().versions().size());
         if (SiteBuilder.TIMING) System.err.printf("timing: record %d ms%n", (System.nanoTime() - saving) / 1_000_000);
         return o;
+    }
+
+    /**
+     * About how many pages a change makes the build convert, for the renderer's start: the pages changed, or every
+     * page when anything else in the content changed (site.yaml, a catalog, an included file can reach any page).
+     */
+    static int conversionsAfter(java.util.Set<String> changed, Map<String, LastBuild.Stamp> inputs) {
+        java.util.function.Predicate<String> page = path -> path.startsWith("content/pages/") && path.endsWith(".yaml");
+        boolean beyondPages = changed.stream().anyMatch(path -> path.startsWith("content/") && !page.test(path));
+        return (int) (beyondPages ? inputs.keySet().stream().filter(page).count() : changed.stream().filter(page).count());
     }
 
     /** Builds content already loaded (serve reloads only the files that changed). */

@@ -55,6 +55,15 @@ public final class AsciidocRenderer implements AutoCloseable {
 
     private volatile Asciidoctor asciidoctor;
 
+    /**
+     * Below this many pages to convert, JRuby runs Asciidoctor in its interpreter only: compiling Ruby methods to
+     * JVM code pays back over hundreds of pages, not over a few dozen (the default content builds about a second
+     * faster interpreted; a cold 1,000-page build about 3 s slower).
+     */
+    public static final int INTERPRET_BELOW = 150;
+    private volatile boolean interpret;
+    private volatile int jitThreshold;   // JRuby's own, kept to report it
+
     /** The process-wide instance: JRuby starts once per process however many builds run in it. */
     public static AsciidocRenderer shared() { return SHARED; }
     private final ThreadLocal<List<LogRecord>> logs = ThreadLocal.withInitial(ArrayList::new);
@@ -65,15 +74,38 @@ public final class AsciidocRenderer implements AutoCloseable {
             synchronized (this) {
                 a = asciidoctor;
                 if (a == null) {
+                    long t0 = System.nanoTime();
                     a = Asciidoctor.Factory.create();
+                    // JRuby compiles a Ruby method once it has been called this many times; read on every call,
+                    // so an unreachable threshold keeps this runtime interpreting.
+                    org.jruby.RubyInstanceConfig config = org.asciidoctor.jruby.internal.JRubyRuntimeContext.get(a).getInstanceConfig();
+                    jitThreshold = config.getJitThreshold();
+                    if (interpret) config.setJitThreshold(Integer.MAX_VALUE);
                     Extensions.register(a.javaExtensionRegistry());
                     LogHandler handler = record -> logs.get().add(record);
                     a.registerLogHandler(handler);
                     asciidoctor = a;
+                    if (System.getenv("DOCSITE_TIMING") != null)
+                        System.err.printf("timing: Asciidoctor started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
                 }
             }
         }
         return a;
+    }
+
+    /**
+     * How many pages this process is about to convert, told before Asciidoctor starts: few, and JRuby starts
+     * in its interpreter only ({@link #INTERPRET_BELOW}). Ignored once started: a runtime keeps its mode.
+     */
+    public void expectConversions(int pages) {
+        if (asciidoctor == null) interpret = pages < INTERPRET_BELOW;
+    }
+
+    /** Whether the started JRuby runtime compiles Ruby methods (false: interpreter only); null before the start. */
+    Boolean compiles() {
+        Asciidoctor a = asciidoctor;
+        if (a == null) return null;
+        return org.asciidoctor.jruby.internal.JRubyRuntimeContext.get(a).getInstanceConfig().getJitThreshold() == jitThreshold;
     }
 
     /** Whether this renderer has started Asciidoctor (JRuby): a build served from the cache never does. */

@@ -99,7 +99,13 @@ public final class SiteBuilder {
      * (seconds) then overlaps loading the content instead of delaying the first render.
      */
     public void startRendererInBackground() {
+        startRendererInBackground(Integer.MAX_VALUE);
+    }
+
+    /** The same, knowing about how many pages will be converted (see {@link AsciidocRenderer#expectConversions}). */
+    public void startRendererInBackground(int expectedConversions) {
         if (renderer.started()) return;
+        renderer.expectConversions(expectedConversions);
         Thread t = new Thread(renderer::warmUp, "docsite-renderer-start");
         t.setDaemon(true);
         t.start();
@@ -222,7 +228,10 @@ public final class SiteBuilder {
             }
             keysPerVersion.add(keys);
         }
+        long keyed = System.nanoTime();
         Map<String, RenderResult> results = renderAll(jobs);
+        if (TIMING) System.err.printf("timing: cache keys %d ms, renders (cache reads and misses) %d ms%n",
+                (keyed - start) / 1_000_000, (System.nanoTime() - keyed) / 1_000_000);
         int rendered = (int) jobs.values().stream().filter(j -> j.rendered).count();
 
         List<Finding> findings = new ArrayList<>();
@@ -321,6 +330,7 @@ public final class SiteBuilder {
     }
 
     private Map<String, RenderResult> renderAll(Map<String, Job> jobs) throws IOException {
+        long t0 = System.nanoTime();
         Map<String, RenderResult> results = new LinkedHashMap<>();
         List<Map.Entry<String, Job>> todo = new ArrayList<>();
         for (Map.Entry<String, Job> e : jobs.entrySet()) {
@@ -328,7 +338,9 @@ public final class SiteBuilder {
             if (r != null && includesUnchanged(r, e.getValue())) results.put(e.getKey(), r);
             else todo.add(e);
         }
+        if (TIMING) System.err.printf("timing: cache reads %d ms, %d to render%n", (System.nanoTime() - t0) / 1_000_000, todo.size());
         if (todo.isEmpty()) return results;
+        renderer.expectConversions(todo.size());
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         Progress progress = this.progress;
         if (todo.size() == 1 || threads == 1) {
