@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * A page of one version with its links resolved: what the layout wraps and what the checks inspect.
  *
- * @param html  body HTML with relative URLs
- * @param links every link of the body, with the source line it was written on
+ * @param html      body HTML with relative URLs
+ * @param raw       the render it was resolved from
+ * @param renderKey the render cache key of {@code raw}: with raw's includes, what its HTML is made of
+ * @param links     every link of the body, with the source line it was written on
  */
-public record RenderedPage(Page page, String version, String html, RenderResult raw, List<PageLink> links) {
+public record RenderedPage(Page page, String version, String html, RenderResult raw, String renderKey, List<PageLink> links) {
 
     public enum LinkKind { PAGE, FRAGMENT, EXTERNAL, ASSET, OTHER }
 

@@ -35,7 +35,7 @@ final class LinkResolver {
     /** Whether a render shows an xref written without text, whose text {@link #resolve} fills in from the target. */
     static boolean hasTextlessXref(RenderResult raw) { return raw.html().contains(">" + Links.MARKER); }
 
-    static RenderedPage resolve(Page page, String version, RenderResult raw, Targets targets) {
+    static RenderedPage resolve(Page page, String version, RenderResult raw, String renderKey, Targets targets) {
         String from = page.outputPath();
         List<PageLink> links = new ArrayList<>();
         SourceLinks source = null;   // scanned on the first link that needs a line
@@ -93,7 +93,7 @@ final class LinkResolver {
             textEdits.clear();
         }
         out.append(html, copied, html.length());
-        return new RenderedPage(page, version, out.toString(), raw, List.copyOf(links));
+        return new RenderedPage(page, version, out.toString(), raw, renderKey, List.copyOf(links));
     }
 
     /**

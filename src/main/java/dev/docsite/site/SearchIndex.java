@@ -263,17 +263,21 @@ final class SearchIndex {
     }
 
     /** Bump when an entry's shape changes: cached entries of another format are not reused. */
-    static final String ENTRY_FORMAT = "search-entry-1";
+    static final String ENTRY_FORMAT = "search-entry-2";
 
     /**
      * A page's entry, serialized. Extracting text from HTML is the index's whole cost, so entries are
      * cached by everything they are made of: an unchanged page is never parsed again, in serve or in
-     * a rebuild with nothing changed.
+     * a rebuild with nothing changed. The body's text is named by its render (cache key and included files'
+     * hashes) rather than by hashing its HTML again: resolving links changes only URLs, which an entry does
+     * not hold, except the text of xrefs written without text (other pages' titles), so those pages hash it.
      */
     private static String entry(RenderedPage rp, RenderCache cache) {
         Page p = rp.page();
+        String body = LinkResolver.hasTextlessXref(rp.raw()) || rp.renderKey() == null
+                ? "html\0" + rp.html() : "render\0" + rp.renderKey() + "\0" + new TreeMap<>(rp.raw().includes());
         String key = RenderCache.sha(ENTRY_FORMAT + "\0" + rp.outputPath() + "\0" + p.title() + "\0" + p.audience() + "\0"
-                + p.summary() + "\0" + rp.html());
+                + p.summary() + "\0" + body);
         String json = cache.getText(key);
         if (json != null) return json;
         try {

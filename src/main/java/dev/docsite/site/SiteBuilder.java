@@ -254,7 +254,7 @@ public final class SiteBuilder {
                 Boolean textless = lastTextless.get(r);
                 if (textless == null) textless = LinkResolver.hasTextlessXref(r);
                 textlessMemo.put(r, textless);
-                if (rp == null || rp.raw() != r || textless) rp = LinkResolver.resolve(p, v.name(), r, targets);
+                if (rp == null || rp.raw() != r || textless) rp = LinkResolver.resolve(p, v.name(), r, keys.get(k), targets);
                 resolvedMemo.put(in, rp);
                 pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {

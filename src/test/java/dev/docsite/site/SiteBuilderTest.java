@@ -58,6 +58,38 @@ class SiteBuilderTest {
         assertTrue(asked.get() > 1, "asked again after the first answer");
     }
 
+    /**
+     * Search entries are cached by the render they come from, not by their HTML: an included file that changed,
+     * and the title an xref without text shows, must still reach the index of the next build with the same cache.
+     */
+    @Test void searchEntriesFollowIncludedFilesAndTheTitlesOfXrefsWithoutText() throws Exception {
+        Path c = Fixture.clean(dir);
+        Path cacheDir = dir.resolve("cache");
+        Fixture.write(c, "pages/admin/shared.adoc", "Alphaword is the included text.\n");
+        Fixture.write(c, "pages/admin/with-include.yaml", "title: With include\naudience: admin\nsummary: Includes a file.\nbody: |\n"
+                + "  include::shared.adoc[]\n");
+        Fixture.write(c, "pages/admin/points.yaml", "title: Points\naudience: admin\nsummary: Links without text.\nbody: |\n"
+                + "  See xref:admin/plain.adoc[].\n");
+        Fixture.write(c, "pages/admin/plain.yaml", "title: Firsttitle\naudience: admin\nsummary: Plain.\nbody: |\n  Text.\n");
+        java.util.function.Supplier<String> index = () -> {
+            try {
+                SiteBuilder b = new SiteBuilder(Fixture.renderer(), new RenderCache(cacheDir), new Layout(Fixture.TEMPLATES), 2);
+                SiteBuilder.Request req = request(c, List.of("2.0"));
+                return String.join("\n", b.searchFiles(req, b.render(req), java.util.Set.of("2.0"), () -> false).values());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        String first = index.get();
+        assertTrue(first.contains("Alphaword is the included text") && first.contains("See Firsttitle."), first);
+
+        Fixture.write(c, "pages/admin/shared.adoc", "Omegaword is the included text.\n");
+        Fixture.edit(c, "pages/admin/plain.yaml", "title: Firsttitle", "title: Secondtitle");
+        String second = index.get();
+        assertTrue(second.contains("Omegaword is the included text") && !second.contains("Alphaword"), second);
+        assertTrue(second.contains("See Secondtitle.") && !second.contains("See Firsttitle."), second);
+    }
+
     @Test void eachDistinctPageIsRenderedOnceAndProgressIsToldForEach() throws Exception {
         Path c = Fixture.clean(dir);
         Fixture.write(c, "pages/admin/plain.yaml", "title: Plain\naudience: admin\nsummary: No macros.\nbody: |\n  Text.\n");
