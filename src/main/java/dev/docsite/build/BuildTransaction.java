@@ -203,6 +203,7 @@ public final class BuildTransaction {
             if (!declared.contains(name))
                 throw new BuildFailure(2, "--only " + name + ": site.yaml has no version named " + name + " (expected one of " + String.join(", ", declared) + ")");
         SiteBuilder.Request req = new SiteBuilder.Request(content, root, plan.only(), plan.banner());
+        if (plan.target() instanceof Target.Publish p) return renderAndPublish(req, plan, p);
         BuildResult rendered;
         try {
             rendered = builder.render(req);
@@ -211,25 +212,50 @@ public final class BuildTransaction {
         } catch (IOException e) {
             throw new BuildFailure(2, "cannot render the site: " + e.getMessage());
         }
-        if (plan.target() instanceof Target.Publish p) return publish(req, rendered, plan, p);
         if (plan.target() instanceof Target.InPlace i) return inPlace(req, rendered, plan, i);
         return temporary(req, rendered, plan);
     }
 
-    private Outcome publish(SiteBuilder.Request req, BuildResult rendered, Plan plan, Target.Publish target) throws BuildFailure {
+    /**
+     * Renders and writes into the staging folder under the output folder's lock: pages the cache holds are written
+     * while the others render ({@link SiteBuilder#buildFresh}). Then as {@link #publish}.
+     */
+    private Outcome renderAndPublish(SiteBuilder.Request req, Plan plan, Target.Publish target) throws BuildFailure {
         try (Publisher pub = new Publisher(target.out(), target.lockOf())) {
-            Outcome o = writeAndCheck(req, rendered, plan, pub.staging(), Outputs.ALL, target.out());
-            if (o.hasErrors()) return o;
-            long committing = System.nanoTime();
-            pub.commit(target.keep());
-            if (SiteBuilder.TIMING) System.err.printf("timing: publish %d ms%n", (System.nanoTime() - committing) / 1_000_000);
-            BuildResult b = o.build();
-            return new Outcome(o.content(), new BuildResult(target.out(), b.versions(), b.findings(), b.stats()), o.findings(), true, Outputs.ALL, o.checkNanos());
+            BuildResult written;
+            try {
+                written = builder.buildFresh(req, pub.staging(), target.out());
+            } catch (ContentException e) {
+                return Outcome.notLoaded(e);   // a version's ref that does not load
+            } catch (Layout.LayoutException e) {
+                throw new BuildFailure(1, e.getMessage());
+            }
+            return commitIfClean(pub, target, check(req, written, plan, Outputs.ALL));
         } catch (Publisher.LockedException e) {
             throw new BuildFailure(2, e.getMessage());
         } catch (IOException e) {
             throw new BuildFailure(2, target.out() + ": cannot write the site: " + e.getMessage());
         }
+    }
+
+    private Outcome publish(SiteBuilder.Request req, BuildResult rendered, Plan plan, Target.Publish target) throws BuildFailure {
+        try (Publisher pub = new Publisher(target.out(), target.lockOf())) {
+            return commitIfClean(pub, target, writeAndCheck(req, rendered, plan, pub.staging(), Outputs.ALL, target.out()));
+        } catch (Publisher.LockedException e) {
+            throw new BuildFailure(2, e.getMessage());
+        } catch (IOException e) {
+            throw new BuildFailure(2, target.out() + ": cannot write the site: " + e.getMessage());
+        }
+    }
+
+    /** Swaps the staging folder in when the checks found no error; the outcome then names the published folder. */
+    private static Outcome commitIfClean(Publisher pub, Target.Publish target, Outcome o) throws IOException {
+        if (o.hasErrors()) return o;
+        long committing = System.nanoTime();
+        pub.commit(target.keep());
+        if (SiteBuilder.TIMING) System.err.printf("timing: publish %d ms%n", (System.nanoTime() - committing) / 1_000_000);
+        BuildResult b = o.build();
+        return new Outcome(o.content(), new BuildResult(target.out(), b.versions(), b.findings(), b.stats()), o.findings(), true, Outputs.ALL, o.checkNanos());
     }
 
     private Outcome temporary(SiteBuilder.Request req, BuildResult rendered, Plan plan) throws BuildFailure {
@@ -272,6 +298,11 @@ public final class BuildTransaction {
         } catch (Layout.LayoutException e) {
             throw new BuildFailure(1, e.getMessage());
         }
+        return check(req, written, plan, outputs);
+    }
+
+    /** Runs the checks on a written build and gathers every finding. */
+    private Outcome check(SiteBuilder.Request req, BuildResult written, Plan plan, Outputs outputs) {
         long t0 = System.nanoTime();
         // A partial write (serve) changed no file beside the pages: the links of pages it did not touch still hold.
         BuildResult checked = BuildChecks.run(written, req.content(), root, this.checked, !outputs.all());

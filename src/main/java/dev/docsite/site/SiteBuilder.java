@@ -151,10 +151,19 @@ public final class SiteBuilder {
     public static final boolean TIMING = System.getenv("DOCSITE_TIMING") != null;
 
     public BuildResult render(Request req) throws ContentException, IOException {
+        return render(req, null);
+    }
+
+    /** Told the pages already resolved while the pages the cache lacks are still rendering (see {@link #buildFresh}). */
+    private interface EarlyPages {
+        void resolved(List<BuildResult.VersionBuild> ready);
+    }
+
+    private BuildResult render(Request req, EarlyPages early) throws ContentException, IOException {
         long start = System.nanoTime();
         List<AutoCloseable> open = new ArrayList<>();
         try {
-            return render(req, req.content().config(), open, start);
+            return render(req, req.content().config(), open, start, early);
         } finally {
             for (AutoCloseable c : open) {
                 try { c.close(); } catch (Exception ignored) { }
@@ -197,7 +206,7 @@ public final class SiteBuilder {
         return new BuildResult(dir, rendered.versions(), rendered.findings(), new BuildResult.Stats(s.pages(), s.rendered(), s.reused(), ms));
     }
 
-    private BuildResult render(Request req, SiteConfig config, List<AutoCloseable> open, long start)
+    private BuildResult render(Request req, SiteConfig config, List<AutoCloseable> open, long start, EarlyPages early)
             throws ContentException, IOException {
         List<VersionContent> versions = new ArrayList<>();
         for (SiteConfig.VersionSpec spec : config.versions()) {
@@ -229,7 +238,12 @@ public final class SiteBuilder {
             keysPerVersion.add(keys);
         }
         long keyed = System.nanoTime();
-        Map<String, RenderResult> results = renderAll(jobs);
+        Map<String, RenderedPage> resolvedEarly = new HashMap<>();   // version \0 page id -> resolved while others rendered
+        Map<String, RenderResult> results = renderAll(jobs, early == null ? null : cached -> {
+            List<BuildResult.VersionBuild> ready = ready(versions, keysPerVersion, cached);
+            for (BuildResult.VersionBuild b : ready) for (RenderedPage rp : b.pages()) resolvedEarly.put(b.name() + "\0" + rp.page().id(), rp);
+            early.resolved(ready);
+        });
         if (TIMING) System.err.printf("timing: cache keys %d ms, renders (cache reads and misses) %d ms%n",
                 (keyed - start) / 1_000_000, (System.nanoTime() - keyed) / 1_000_000);
         int rendered = (int) jobs.values().stream().filter(j -> j.rendered).count();
@@ -249,7 +263,10 @@ public final class SiteBuilder {
                 Page p = v.pages().get(k);
                 RenderResult r = results.get(keys.get(k));
                 ResolveInput in = new ResolveInput(p, v.name(), keys.get(k), aliasState);
-                RenderedPage rp = lastResolved.get(in);
+                // Resolved while other pages rendered (same render, no xref whose text another page's anchors give),
+                // or by the previous render of this builder (serve).
+                RenderedPage rp = resolvedEarly.get(v.name() + "\0" + p.id());
+                if (rp == null) rp = lastResolved.get(in);
                 // xrefs without text show other pages' titles, which can change while this page does not.
                 Boolean textless = lastTextless.get(r);
                 if (textless == null) textless = LinkResolver.hasTextlessXref(r);
@@ -279,7 +296,72 @@ public final class SiteBuilder {
         return new BuildResult(null, List.copyOf(builds), Findings.mergeVersions(findings), new BuildResult.Stats(total, rendered, total - rendered, ms));
     }
 
-    /** Titles, anchors and aliases of a version's pages: what its links resolve against. */
+    /**
+     * Renders everything and writes it into {@code dir}, a new folder nobody reads yet (files whose bytes equal those
+     * of {@code previous}, the published site or null, are hard-linked from it). While the pages the cache lacks
+     * render, the pages it holds are laid out and written: a change to one page then does not wait for JRuby's start
+     * (seconds) to lay out the other thousand.
+     */
+    public BuildResult buildFresh(Request req, Path dir, Path previous) throws ContentException, IOException, Layout.LayoutException {
+        SiteWriter writer = new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous);
+        Map<String, Map<String, RenderedPage>> written = new HashMap<>();   // version -> page id -> what was written early
+        BuildResult rendered;
+        try {
+            rendered = render(req, ready -> {
+                Map<String, Set<String>> ids = new HashMap<>();
+                for (BuildResult.VersionBuild b : ready) {
+                    Map<String, RenderedPage> mine = written.computeIfAbsent(b.name(), n -> new HashMap<>());
+                    for (RenderedPage rp : b.pages()) mine.put(rp.page().id(), rp);
+                    ids.put(b.name(), mine.keySet());
+                }
+                try {
+                    writer.write(ready, new Outputs(ids, false, Set.of()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (Layout.LayoutException e) {
+                    throw new SiteWriter.LayoutFailure(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        } catch (SiteWriter.LayoutFailure f) {
+            throw f.cause;
+        }
+        // The rest: every page not written early with the same HTML, the search indexes and everything else.
+        Map<String, Set<String>> rest = new HashMap<>();
+        for (BuildResult.VersionBuild b : rendered.versions()) {
+            Map<String, RenderedPage> early = written.getOrDefault(b.name(), Map.of());
+            Set<String> ids = new java.util.HashSet<>();
+            for (RenderedPage rp : b.pages()) {
+                RenderedPage e = early.get(rp.page().id());
+                if (e != rp) ids.add(rp.page().id());
+            }
+            rest.put(b.name(), ids);
+        }
+        return write(writer, rendered, dir, written.isEmpty() ? Outputs.ALL : new Outputs(rest, true, null));
+    }
+
+    /**
+     * The pages of each version that can be resolved before the missing renders arrive: those whose render is in
+     * {@code cached} and that have no xref without text (whose text may be a missing page's section title).
+     */
+    private static List<BuildResult.VersionBuild> ready(List<VersionContent> versions, List<List<String>> keysPerVersion, Map<String, RenderResult> cached) {
+        List<BuildResult.VersionBuild> out = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            VersionContent v = versions.get(i);
+            List<String> keys = keysPerVersion.get(i);
+            LinkResolver.Targets targets = targets(v, keys, cached);
+            List<RenderedPage> pages = new ArrayList<>();
+            for (int k = 0; k < v.pages().size(); k++) {
+                RenderResult r = cached.get(keys.get(k));
+                if (r != null && !LinkResolver.hasTextlessXref(r)) pages.add(LinkResolver.resolve(v.pages().get(k), v.name(), r, keys.get(k), targets));
+            }
+            out.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
+        }
+        return out;
+    }
+
+    /** Titles, anchors and aliases of a version's pages: what its links resolve against (anchors of pages rendered so far). */
     private static LinkResolver.Targets targets(VersionContent v, List<String> keys, Map<String, RenderResult> results) {
         Map<String, String> titles = new HashMap<>();
         Map<String, Map<String, String>> anchors = new HashMap<>();
@@ -287,7 +369,8 @@ public final class SiteBuilder {
         for (int k = 0; k < v.pages().size(); k++) {
             Page p = v.pages().get(k);
             titles.put(p.id(), p.title());
-            anchors.put(p.id(), results.get(keys.get(k)).anchors());
+            RenderResult r = results.get(keys.get(k));
+            if (r != null) anchors.put(p.id(), r.anchors());
             for (String a : p.aliases()) aliasOwner.put(a, p.id());
         }
         return new LinkResolver.Targets(titles, anchors, aliasOwner);
@@ -329,7 +412,8 @@ public final class SiteBuilder {
         Job(Page page, VersionContent version) { this.page = page; this.version = version; }
     }
 
-    private Map<String, RenderResult> renderAll(Map<String, Job> jobs) throws IOException {
+    /** @param whileRendering run on this thread with the cached renders once the missing ones have started, or null */
+    private Map<String, RenderResult> renderAll(Map<String, Job> jobs, java.util.function.Consumer<Map<String, RenderResult>> whileRendering) throws IOException {
         long t0 = System.nanoTime();
         Map<String, RenderResult> results = new LinkedHashMap<>();
         List<Map.Entry<String, Job>> todo = new ArrayList<>();
@@ -343,14 +427,15 @@ public final class SiteBuilder {
         renderer.expectConversions(todo.size());
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         Progress progress = this.progress;
-        if (todo.size() == 1 || threads == 1) {
+        boolean overlap = whileRendering != null && !results.isEmpty();
+        if (!overlap && (todo.size() == 1 || threads == 1)) {
             for (Map.Entry<String, Job> e : todo) {
                 results.put(e.getKey(), renderOne(e.getKey(), e.getValue()));
                 progress.rendered(done.incrementAndGet(), todo.size());
             }
             return results;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
             Thread t = new Thread(r, "docsite-render");
             t.setDaemon(true);
             return t;
@@ -362,6 +447,7 @@ public final class SiteBuilder {
                 progress.rendered(done.incrementAndGet(), todo.size());
                 return r;
             }));
+            if (overlap) whileRendering.accept(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results)));
             for (int i = 0; i < todo.size(); i++) results.put(todo.get(i).getKey(), futures.get(i).get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -164,6 +164,31 @@ class PublishTest {
         assertEquals(TestSite.snapshot(clean), rebuilt);
     }
 
+    /**
+     * A rebuild writes the pages the cache holds while the changed one renders: those pages, and a page whose xref
+     * without text shows the changed page's section title, still come out as a clean build writes them.
+     */
+    @Test void pagesWrittenWhileAnotherRendersMatchACleanBuild(@TempDir Path tmp) throws Exception {
+        TestSite t = TestSite.valid(tmp);
+        t.write("pages/admin/target.yaml", "title: Target\naudience: admin\nsummary: Has a section.\nbody: |\n  [#steps]\n  == Old steps\n\n  Text.\n");
+        t.write("pages/admin/pointer.yaml", "title: Pointer\naudience: admin\nsummary: Points at it.\nbody: |\n  Read xref:admin/target.adoc#steps[].\n");
+        TestSite.Run first = t.run("build");
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(t.read("2.0/admin/pointer.html").contains("Old steps"));
+
+        t.write("pages/admin/target.yaml", read(t, "pages/admin/target.yaml").replace("Old steps", "New steps"));
+        TestSite.Run second = t.run("build");
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.out().contains("(1 rendered,"), second.out());
+        String pointer = t.read("2.0/admin/pointer.html");
+        assertTrue(pointer.contains("New steps") && !pointer.contains("Old steps"), pointer);
+
+        Path clean = tmp.resolve("clean");
+        assertEquals(0, dev.docsite.cli.Main.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
+                "build", "--content", t.content.toString(), "--out", clean.toString(), "--templates", Path.of("templates").toAbsolutePath().toString(), "--no-cache"));
+        assertEquals(TestSite.snapshot(clean), TestSite.snapshot(t.out));
+    }
+
     static String read(TestSite t, String rel) {
         try { return Files.readString(t.content.resolve(rel)); } catch (Exception e) { throw new IllegalStateException(e); }
     }
