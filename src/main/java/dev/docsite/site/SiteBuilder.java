@@ -143,13 +143,13 @@ public final class SiteBuilder {
     /** The same renderer, cache and threads with other templates (serve, after a template edit). */
     public SiteBuilder withLayout(Layout other) { return new SiteBuilder(renderer, cache, other, threads, memo); }
 
+    /** DOCSITE_TIMING=1 prints where a build's time goes (for the benchmark, not for users). */
+    public static final boolean TIMING = System.getenv("DOCSITE_TIMING") != null;
+
     /**
      * Renders and resolves every version without writing anything (the result's dir is null): what a
      * preview compares with its base, and what serve compares with the pages it last wrote.
      */
-    /** DOCSITE_TIMING=1 prints where a build's time goes (for the benchmark, not for users). */
-    public static final boolean TIMING = System.getenv("DOCSITE_TIMING") != null;
-
     public BuildResult render(Request req) throws ContentException, IOException {
         return render(req, null);
     }
@@ -435,7 +435,7 @@ public final class SiteBuilder {
             }
             return results;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
             Thread t = new Thread(r, "docsite-render");
             t.setDaemon(true);
             return t;
