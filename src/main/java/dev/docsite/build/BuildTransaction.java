@@ -6,6 +6,7 @@ import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentRoot;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.ContentSource;
+import dev.docsite.content.Page;
 import dev.docsite.content.SiteConfig;
 import dev.docsite.render.Layout;
 import dev.docsite.report.Finding;
@@ -173,15 +174,21 @@ public final class BuildTransaction {
         }
         long loading = System.nanoTime();
         ContentSet content;
+        String parsedAs = source.display("");
+        Map<String, Page> parsed = last == null ? Map.of() : last.parsedPages(inputs, parsedAs);
         try {
-            content = ContentLoader.loadAll(source);
+            // Page files unchanged since the last build keep its parse.
+            content = ContentLoader.loadAll(source, parsed);
         } catch (ContentException e) {
             return Outcome.notLoaded(e);
         }
         if (SiteBuilder.TIMING) System.err.printf("timing: up-to-date check %d ms, load %d ms%n", (loading - start) / 1_000_000, (System.nanoTime() - loading) / 1_000_000);
         Outcome o = run(content, plan);
         long saving = System.nanoTime();
-        if (last != null && o.published()) last.save(root, inputs, o.findings(), o.build().stats().pages(), o.build().versions().size());
+        if (last != null && o.published()) {
+            last.save(root, inputs, o.findings(), o.build().stats().pages(), o.build().versions().size());
+            last.savePages(content.pages(), inputs, parsedAs, parsed);
+        }
         if (SiteBuilder.TIMING) System.err.printf("timing: record %d ms%n", (System.nanoTime() - saving) / 1_000_000);
         return o;
     }

@@ -3,6 +3,7 @@ package dev.docsite.build;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.docsite.content.ContentRoot;
+import dev.docsite.content.Page;
 import dev.docsite.render.RenderCache;
 import dev.docsite.report.Finding;
 import dev.docsite.rules.DocsiteVersion;
@@ -119,6 +120,65 @@ public final class LastBuild {
             forget();   // a record that cannot be written must not leave an older one that no longer matches the site
         }
     }
+
+    /**
+     * The work tree's pages as this build parsed them, kept beside the record: {@link #parsedPages} gives them back
+     * to the next build for files that did not change. {@code parsedAs} names what else a parse depends on (how the
+     * source shows its paths). Nothing is written when every page is one of {@code reused} (from {@link #parsedPages}).
+     */
+    public void savePages(List<Page> pages, Map<String, Stamp> inputs, String parsedAs, Map<String, Page> reused) {
+        if (pages.size() == reused.size() && pages.stream().allMatch(p -> p.withLastUpdated(null).equals(reused.get(p.path())))) return;
+        try {
+            Map<String, ParsedPage> byPath = new TreeMap<>();
+            for (Page p : pages) {
+                Stamp s = inputs.get("content/" + p.path());
+                if (s != null) byPath.put(p.path(), new ParsedPage(s.sha(), p.withLastUpdated(null)));
+            }
+            Path f = pagesFile();
+            Path tmp = Files.createTempFile(f.getParent(), ".tmp-", ".json");
+            JSON.writeValue(tmp.toFile(), new ParsedPages(parseSetup(inputs, parsedAs), byPath));
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(pagesFile());
+            } catch (IOException ignored) {
+                // unreadable pages are parsed again anyway
+            }
+        }
+    }
+
+    /**
+     * Pages saved by {@link #savePages} whose file has the same bytes now (by path), when site.yaml, docsite and the
+     * setup are the same too; empty when nothing is known. Their last-updated times are the loader's to set.
+     */
+    public Map<String, Page> parsedPages(Map<String, Stamp> inputs, String parsedAs) {
+        Path f = pagesFile();
+        if (inputs == null || !Files.isRegularFile(f)) return Map.of();
+        try {
+            ParsedPages saved = JSON.readValue(f.toFile(), ParsedPages.class);
+            if (!parseSetup(inputs, parsedAs).equals(saved.setup())) return Map.of();
+            Map<String, Page> out = new java.util.HashMap<>();
+            saved.pages().forEach((path, parsed) -> {
+                Stamp now = inputs.get("content/" + path);
+                if (now != null && now.sha().equals(parsed.sha()) && parsed.page().path().equals(path)) out.put(path, parsed.page());
+            });
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();   // damaged or from another docsite: parse everything
+        }
+    }
+
+    /** A page file's parse depends on docsite, site.yaml and how paths are shown, besides the file itself. */
+    private String parseSetup(Map<String, Stamp> inputs, String parsedAs) {
+        Stamp site = inputs.get("content/site.yaml");
+        return setup + "\0" + (site == null ? "" : site.sha()) + "\0" + parsedAs;
+    }
+
+    private Path pagesFile() { return file.resolveSibling(file.getFileName().toString().replace(".json", ".pages.json")); }
+
+    record ParsedPage(String sha, Page page) {}
+
+    record ParsedPages(String setup, Map<String, ParsedPage> pages) {}
 
     /** Drops the record: the next build does all its work. */
     public void forget() {

@@ -73,6 +73,18 @@ public final class ContentLoader {
     }
 
     /**
+     * As {@link #loadAll(ContentSource)}, reusing {@code parsed}: pages by path whose file has not changed since they
+     * were parsed with the same site.yaml (a build after a change parses only the files that changed).
+     */
+    public static ContentSet loadAll(ContentSource source, Map<String, Page> parsed) throws ContentException {
+        ContentLoader loader = new ContentLoader(source);
+        loader.unchangedPages = parsed;
+        ContentSet set = loader.load();
+        if (set.config() == null) throw new ContentException(set.problems());
+        return set;
+    }
+
+    /**
      * Loads {@code previous}'s source again after the files in {@code changed} (paths relative to the
      * content root) changed: the other pages keep their previous parse, so an edit costs the files it
      * touched, not the whole set (serve). Every rule across files still runs; a changed site.yaml means
@@ -153,7 +165,9 @@ public final class ContentLoader {
                 }
                 Page p = unchangedPages.get(path);
                 int before = problems.size();
-                if (p == null) p = loadPage(path, config, updated.getOrDefault(path, SOURCE_DATE));
+                // A page parsed before keeps everything but its last-updated time, which comes from git.
+                if (p != null) p = p.withLastUpdated(updated.getOrDefault(path, SOURCE_DATE));
+                else p = loadPage(path, config, updated.getOrDefault(path, SOURCE_DATE));
                 if (p != null && problems.size() == before) pages.add(p);
                 else broken.add(path);
             }

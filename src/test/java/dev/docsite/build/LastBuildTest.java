@@ -53,6 +53,45 @@ class LastBuildTest {
         assertTrue(t.run("build").out().contains(SKIPPED));
     }
 
+    /**
+     * A build after a change parses only the page files that changed: the others come from the last build's saved
+     * parse, which is used only while the page's file and site.yaml keep their bytes. A title planted in the saved
+     * parse shows which one a build used.
+     */
+    @Test void unchangedPageFilesKeepTheLastBuildsParse(@TempDir Path tmp) throws Exception {
+        TestSite t = TestSite.valid(tmp);
+        assertEquals(0, t.run("build").exit());
+        Path saved;
+        try (var files = Files.list(tmp.resolve("cache/builds"))) {
+            saved = files.filter(f -> f.getFileName().toString().endsWith(".pages.json")).findFirst().orElseThrow();
+        }
+        String parse = Files.readString(saved);
+        assertTrue(parse.contains("\"title\":\"Set up\""), parse);
+        Files.writeString(saved, parse.replace("\"title\":\"Set up\"", "\"title\":\"Planted title\""));
+
+        t.write("pages/end-user/start.yaml", Files.readString(t.content.resolve("pages/end-user/start.yaml")).replace("sign in again", "sign in once more"));
+        assertEquals(0, t.run("build").exit());
+        assertTrue(t.read("2.0/admin/setup.html").contains("Planted title"), "the unchanged page came from the saved parse");
+        assertTrue(t.read("2.0/end-user/start.html").contains("sign in once more"), "the changed page was parsed");
+
+        Files.writeString(saved, Files.readString(saved).replace("\"title\":\"Set up\"", "\"title\":\"Planted title\""));
+        t.write("site.yaml", Files.readString(t.content.resolve("site.yaml")).replace("title: Test Docs", "title: Test Docs 2"));
+        assertEquals(0, t.run("build").exit());
+        assertFalse(t.read("2.0/admin/setup.html").contains("Planted title"), "a changed site.yaml parses every page again");
+
+        Files.writeString(saved, Files.readString(saved).replace("\"title\":\"Set up\"", "\"title\":\"Planted title\""));
+        t.write("pages/admin/setup.yaml", Files.readString(t.content.resolve("pages/admin/setup.yaml")).replace("How to set it up.", "How to set it up now."));
+        assertEquals(0, t.run("build").exit());
+        assertFalse(t.read("2.0/admin/setup.html").contains("Planted title"), "a changed page file is parsed again");
+        assertTrue(t.read("2.0/admin/setup.html").contains("How to set it up now."));
+
+        Files.writeString(saved, "{ damaged");
+        t.write("pages/end-user/start.yaml", Files.readString(t.content.resolve("pages/end-user/start.yaml")).replace("once more", "twice"));
+        TestSite.Run damaged = t.run("build");
+        assertEquals(0, damaged.exit(), damaged.err());
+        assertTrue(t.read("2.0/admin/setup.html").contains("Set up"));
+    }
+
     @Test void anyChangeToTheInputsBuildsAgain(@TempDir Path tmp) throws Exception {
         TestSite t = site(tmp);
         assertEquals(0, t.run("build").exit());
