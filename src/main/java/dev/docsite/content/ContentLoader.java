@@ -165,7 +165,9 @@ public final class ContentLoader {
                 }
                 Page p = unchangedPages.get(path);
                 int before = problems.size();
-                // A page parsed before keeps everything but its last-updated time, which comes from git.
+                // A page parsed before keeps everything but its last-updated time, which comes from git. Its id, which
+                // becomes an output path, must still be the one its path gives (a saved parse is a file in the cache).
+                if (p != null && (!p.path().equals(path) || !p.id().equals(pageId(path)))) p = null;
                 if (p != null) p = p.withLastUpdated(updated.getOrDefault(path, SOURCE_DATE));
                 else p = loadPage(path, config, updated.getOrDefault(path, SOURCE_DATE));
                 if (p != null && problems.size() == before) pages.add(p);
@@ -377,13 +379,16 @@ public final class ContentLoader {
 
     private static int orDefault(Integer v, int d) { return v == null ? d : v; }
 
+    /** The id a page file gives its page: its path under pages/ without the extension. */
+    private static String pageId(String path) { return path.substring("pages/".length(), path.lastIndexOf('.')); }
+
     private Page loadPage(String path, SiteConfig config, Instant lastUpdated) {
         YNode root = parse(path);
         if (root == null) return null;
         String file = source.display(path);
         MapReader m = MapReader.of(root, problems, "a page", PAGE_KEYS);
         if (m == null) return null;
-        String id = path.substring("pages/".length(), path.lastIndexOf('.'));
+        String id = pageId(path);
         if (!PAGE_ID.matcher(id).matches())
             problems.add(SourcePos.of(file), ContentRules.FIELD_VALUE.id(), "page file name '" + id + "' must be lowercase letters, digits, '.', '_' or '-' (it becomes the page's URL)");
         String title = m.string("title", true);

@@ -90,6 +90,16 @@ class LastBuildTest {
         TestSite.Run damaged = t.run("build");
         assertEquals(0, damaged.exit(), damaged.err());
         assertTrue(t.read("2.0/admin/setup.html").contains("Set up"));
+
+        // The saved parse is a file in the cache: a page id in it that its path does not give never becomes an output path.
+        String fresh = Files.readString(saved);
+        assertTrue(fresh.contains("\"id\":\"admin/setup\""), fresh);
+        Files.writeString(saved, fresh.replace("\"id\":\"admin/setup\"", "\"id\":\"../../escaped\""));
+        t.write("pages/end-user/start.yaml", Files.readString(t.content.resolve("pages/end-user/start.yaml")).replace("twice", "three times"));
+        TestSite.Run planted = t.run("build");
+        assertEquals(0, planted.exit(), planted.err());
+        assertFalse(Files.exists(tmp.resolve("escaped.html")), "nothing written outside the site");
+        assertTrue(t.read("2.0/admin/setup.html").contains("Set up"), "the page parsed from its file");
     }
 
     @Test void anyChangeToTheInputsBuildsAgain(@TempDir Path tmp) throws Exception {
