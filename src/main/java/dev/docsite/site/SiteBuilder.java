@@ -315,7 +315,8 @@ public final class SiteBuilder {
                     ids.put(b.name(), mine.keySet());
                 }
                 try {
-                    writer.write(ready, new Outputs(ids, false, Set.of()));
+                    // On this thread only: the renders are waiting for JRuby's start, which needs a core of its own.
+                    writer.write(ready, new Outputs(ids, false, Set.of()), renderer.started());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 } catch (Layout.LayoutException e) {

@@ -60,9 +60,14 @@ final class SiteWriter {
     }
 
     void write(List<BuildResult.VersionBuild> builds, Outputs outputs) throws IOException, Layout.LayoutException {
+        write(builds, outputs, true);
+    }
+
+    /** @param parallel lay pages out on every core; false: on this thread only (while JRuby starts on another) */
+    void write(List<BuildResult.VersionBuild> builds, Outputs outputs, boolean parallel) throws IOException, Layout.LayoutException {
         try {
             if (outputs.indexes()) copyAssets();
-            for (BuildResult.VersionBuild b : builds) writeVersion(b, builds, outputs);
+            for (BuildResult.VersionBuild b : builds) writeVersion(b, builds, outputs, parallel);
             if (!outputs.indexes()) return;
             String latest = builds.get(0).name();
             for (BuildResult.VersionBuild b : builds) if (b.content().latest()) latest = b.name();
@@ -74,11 +79,12 @@ final class SiteWriter {
         }
     }
 
-    private void writeVersion(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all, Outputs outputs) throws IOException, Layout.LayoutException {
+    private void writeVersion(BuildResult.VersionBuild b, List<BuildResult.VersionBuild> all, Outputs outputs, boolean parallel)
+            throws IOException, Layout.LayoutException {
         VersionContent v = b.content();
         if (outputs.indexes()) copyPageAssets(v);
         List<RenderedPage> pages = b.pages().stream().filter(rp -> outputs.page(v.name(), rp.page().id())).toList();
-        pages.parallelStream().forEach(rp -> {
+        (parallel ? pages.parallelStream() : pages.stream()).forEach(rp -> {
             try {
                 writeFile(v.name() + "/" + rp.outputPath(), layout.render("page.ftlh", models.page(rp, b, all)));
             } catch (Layout.LayoutException e) {
