@@ -95,11 +95,15 @@ public final class AsciidocRenderer implements AutoCloseable {
 
     /**
      * How many pages this process is about to convert, told before Asciidoctor starts: few, and JRuby starts
-     * in its interpreter only ({@link #INTERPRET_BELOW}). Ignored once started: a runtime keeps its mode.
+     * in its interpreter only ({@link #INTERPRET_BELOW}). The first estimate decides (a start in the background
+     * may be reading it); later ones, and any once started, are ignored: a runtime keeps its mode.
      */
     public void expectConversions(int pages) {
-        if (asciidoctor == null) interpret = pages < INTERPRET_BELOW;
+        // Not under the start's lock: that is held for seconds while JRuby starts.
+        if (asciidoctor == null && modeChosen.compareAndSet(false, true)) interpret = pages < INTERPRET_BELOW;
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean modeChosen = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Whether the started JRuby runtime compiles Ruby methods (false: interpreter only); null before the start. */
     Boolean compiles() {
