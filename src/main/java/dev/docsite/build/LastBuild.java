@@ -160,7 +160,7 @@ public final class LastBuild {
             Map<String, Page> out = new java.util.HashMap<>();
             saved.pages().forEach((path, parsed) -> {
                 Stamp now = inputs.get("content/" + path);
-                if (now != null && now.sha().equals(parsed.sha()) && parsed.page().path().equals(path)) out.put(path, parsed.page());
+                if (now != null && now.sha().equals(parsed.sha())) out.put(path, parsed.page());   // the loader checks path and id
             });
             return out;
         } catch (IOException | RuntimeException e) {

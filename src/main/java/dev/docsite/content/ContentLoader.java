@@ -66,10 +66,7 @@ public final class ContentLoader {
      * load (one run, every mistake). Throws only when site.yaml itself is unusable.
      */
     public static ContentSet loadAll(ContentSource source) throws ContentException {
-        ContentLoader loader = new ContentLoader(source);
-        ContentSet set = loader.load();
-        if (set.config() == null) throw new ContentException(set.problems());
-        return set;
+        return loadAll(source, Map.of());
     }
 
     /**

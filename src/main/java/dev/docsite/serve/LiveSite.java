@@ -71,9 +71,6 @@ public final class LiveSite {
         t.setDaemon(true);
         return t;
     });
-    {
-        indexer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);   // close() drops an index not yet begun
-    }
     static final long INDEX_AFTER_MILLIS = 300;
     private volatile long generation;                         // written under this; read unlocked to stop an outdated index
     private final Set<String> searchPending = new HashSet<>(); // guarded by this: versions whose index on disk is older than `written`
@@ -86,6 +83,7 @@ public final class LiveSite {
         this.out = out.toAbsolutePath().normalize();
         this.root = ContentRoot.of(contentDir);
         this.tx = new BuildTransaction(builder, root);
+        indexer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);   // close() drops an index not yet begun
     }
 
     public Path out() { return out; }

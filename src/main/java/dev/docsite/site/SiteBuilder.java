@@ -238,9 +238,16 @@ public final class SiteBuilder {
             keysPerVersion.add(keys);
         }
         long keyed = System.nanoTime();
+        // xrefs without text show other pages' titles, which can change while this page does not: such pages are
+        // resolved again each time. Whether a render has them is asked once per render (this thread only).
+        Map<RenderResult, Boolean> lastTextless = memo.textless, textlessMemo = new java.util.IdentityHashMap<>();
+        java.util.function.Predicate<RenderResult> textless = r -> textlessMemo.computeIfAbsent(r, x -> {
+            Boolean known = lastTextless.get(x);
+            return known != null ? known : LinkResolver.hasTextlessXref(x);
+        });
         Map<String, RenderedPage> resolvedEarly = new HashMap<>();   // version \0 page id -> resolved while others rendered
         Map<String, RenderResult> results = renderAll(jobs, early == null ? null : cached -> {
-            List<BuildResult.VersionBuild> ready = ready(versions, keysPerVersion, cached);
+            List<BuildResult.VersionBuild> ready = ready(versions, keysPerVersion, cached, textless);
             for (BuildResult.VersionBuild b : ready) for (RenderedPage rp : b.pages()) resolvedEarly.put(b.name() + "\0" + rp.page().id(), rp);
             early.resolved(ready);
         });
@@ -252,7 +259,6 @@ public final class SiteBuilder {
         List<BuildResult.VersionBuild> builds = new ArrayList<>();
         Map<ResolveInput, RenderedPage> lastResolved = memo.resolved, resolvedMemo = new HashMap<>();
         Map<RenderedPage, List<Finding>> lastUrls = memo.urls, urlsMemo = new java.util.IdentityHashMap<>();
-        Map<RenderResult, Boolean> lastTextless = memo.textless, textlessMemo = new java.util.IdentityHashMap<>();
         for (int i = 0; i < versions.size(); i++) {
             VersionContent v = versions.get(i);
             List<RenderedPage> pages = new ArrayList<>();
@@ -267,11 +273,7 @@ public final class SiteBuilder {
                 // or by the previous render of this builder (serve).
                 RenderedPage rp = resolvedEarly.get(v.name() + "\0" + p.id());
                 if (rp == null) rp = lastResolved.get(in);
-                // xrefs without text show other pages' titles, which can change while this page does not.
-                Boolean textless = lastTextless.get(r);
-                if (textless == null) textless = LinkResolver.hasTextlessXref(r);
-                textlessMemo.put(r, textless);
-                if (rp == null || rp.raw() != r || textless) rp = LinkResolver.resolve(p, v.name(), r, keys.get(k), targets);
+                if (rp == null || rp.raw() != r || textless.test(r)) rp = LinkResolver.resolve(p, v.name(), r, keys.get(k), targets);
                 resolvedMemo.put(in, rp);
                 pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {
@@ -346,7 +348,8 @@ public final class SiteBuilder {
      * The pages of each version that can be resolved before the missing renders arrive: those whose render is in
      * {@code cached} and that have no xref without text (whose text may be a missing page's section title).
      */
-    private static List<BuildResult.VersionBuild> ready(List<VersionContent> versions, List<List<String>> keysPerVersion, Map<String, RenderResult> cached) {
+    private static List<BuildResult.VersionBuild> ready(List<VersionContent> versions, List<List<String>> keysPerVersion, Map<String, RenderResult> cached,
+                                                        java.util.function.Predicate<RenderResult> textless) {
         List<BuildResult.VersionBuild> out = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             VersionContent v = versions.get(i);
@@ -355,7 +358,7 @@ public final class SiteBuilder {
             List<RenderedPage> pages = new ArrayList<>();
             for (int k = 0; k < v.pages().size(); k++) {
                 RenderResult r = cached.get(keys.get(k));
-                if (r != null && !LinkResolver.hasTextlessXref(r)) pages.add(LinkResolver.resolve(v.pages().get(k), v.name(), r, keys.get(k), targets));
+                if (r != null && !textless.test(r)) pages.add(LinkResolver.resolve(v.pages().get(k), v.name(), r, keys.get(k), targets));
             }
             out.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
         }

@@ -48,19 +48,7 @@ class OutputsTest {
         Fixture.write(c, CONFIGURE, page("Configure", "admin", 2, ""));
         Fixture.write(c, FAQ, page("FAQ", "admin", 3, "since: \"2.0\"\n"));
         Fixture.write(c, START, page("Start", "end-user", 1, ""));
-        Fixture.write(c, "errors/sign-in.yaml", """
-                title: Sign-in errors
-                errors:
-                  - id: api.user.login.token_expired.app_error
-                    layer: server
-                    http: 400
-                    scenario: The access token has expired
-                    user_message: "Your session has expired. Please sign in again."
-                    retry: once
-                    fallback: none
-                    cause: The token was past its expiry time.
-                    resolution: Sign in again.
-                """);
+        Fixture.write(c, "errors/sign-in.yaml", Fixture.SIGN_IN);
         builder = new SiteBuilder(Fixture.renderer(), RenderCache.memoryOnly(), new Layout(Fixture.TEMPLATES), 2);
         before = render();
     }
@@ -152,7 +140,7 @@ class OutputsTest {
         assertEquals(Set.of(), summary.searchIndexes());
 
         before = render();
-        Outputs catalog = afterEdit("errors/sign-in.yaml", "resolution: Sign in again.", "resolution: Sign in once more.");
+        Outputs catalog = afterEdit("errors/sign-in.yaml", "check the device clock.", "check the clock of the device.");
         assertPages(catalog, Set.of(), Set.of());
         assertTrue(catalog.indexes(), "errors.json");
     }
