@@ -75,7 +75,7 @@ public final class AsciidocRenderer implements AutoCloseable {
                 a = asciidoctor;
                 if (a == null) {
                     long t0 = System.nanoTime();
-                    a = Asciidoctor.Factory.create();
+                    a = startAsciidoctor();
                     // JRuby compiles a Ruby method once it has been called this many times; read on every call,
                     // so an unreachable threshold keeps this runtime interpreting.
                     org.jruby.RubyInstanceConfig config = org.asciidoctor.jruby.internal.JRubyRuntimeContext.get(a).getInstanceConfig();
@@ -91,6 +91,45 @@ public final class AsciidocRenderer implements AutoCloseable {
             }
         }
         return a;
+    }
+
+    /**
+     * Starts Asciidoctor without RubyGems. RubyGems' own start took 0.9 s of JRuby's 2.2 s (measured with
+     * {@code -Djruby.debug.loadService.timing=true}) only to find the gems AsciidoctorJ bundles, so their lib folders
+     * go on the load path instead and {@code require} finds them there (Asciidoctor itself, and Rouge or CodeRay when
+     * a page asks for them). JRuby reads the switch once per process, so it holds for every runtime started after
+     * this one: each must be given {@link #bundledGemLibs()}. One set on the command line wins.
+     */
+    static Asciidoctor startAsciidoctor() {
+        List<String> libs = bundledGemLibs();
+        if (libs.isEmpty()) return Asciidoctor.Factory.create();   // not run from a jar: let RubyGems find the gems
+        if (System.getProperty(RUBYGEMS) == null) System.setProperty(RUBYGEMS, "false");
+        return org.asciidoctor.jruby.AsciidoctorJRuby.Factory.create(libs);
+    }
+
+    private static final String RUBYGEMS = "jruby.cli.rubygems.enable";
+    private static final Pattern GEM_LIB = Pattern.compile("gems/[^/]+/lib/");
+
+    /** The lib folder of every gem in AsciidoctorJ's jar, as JRuby class-loader paths, Asciidoctor's first; none outside a jar. */
+    static List<String> bundledGemLibs() {
+        java.util.TreeSet<String> libs = new java.util.TreeSet<>();
+        try {
+            java.net.URL jar = org.asciidoctor.jruby.AsciidoctorJRuby.class.getProtectionDomain().getCodeSource().getLocation();
+            java.nio.file.Path path = java.nio.file.Path.of(jar.toURI());
+            if (!java.nio.file.Files.isRegularFile(path)) return List.of();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(path.toFile())) {
+                zip.stream().forEach(e -> {
+                    Matcher m = GEM_LIB.matcher(e.getName());
+                    if (m.lookingAt()) libs.add(m.group());
+                });
+            }
+        } catch (Exception e) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        libs.stream().filter(l -> l.startsWith("gems/asciidoctor-")).forEach(out::add);
+        libs.stream().filter(l -> !l.startsWith("gems/asciidoctor-")).forEach(out::add);
+        return out.stream().map(l -> "uri:classloader:/" + l.substring(0, l.length() - 1)).toList();
     }
 
     /**
@@ -110,6 +149,13 @@ public final class AsciidocRenderer implements AutoCloseable {
         Asciidoctor a = asciidoctor;
         if (a == null) return null;
         return org.asciidoctor.jruby.internal.JRubyRuntimeContext.get(a).getInstanceConfig().getJitThreshold() == jitThreshold;
+    }
+
+    /** Whether the started JRuby runtime loaded RubyGems; null before the start. */
+    Boolean loadedRubyGems() {
+        Asciidoctor a = asciidoctor;
+        if (a == null) return null;
+        return org.asciidoctor.jruby.internal.JRubyRuntimeContext.get(a).getObject().getConstantNoConstMissing("Gem") != null;
     }
 
     /** Whether this renderer has started Asciidoctor (JRuby): a build served from the cache never does. */

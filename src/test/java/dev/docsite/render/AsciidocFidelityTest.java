@@ -68,7 +68,8 @@ class AsciidocFidelityTest {
         Fixture.write(content, "site.yaml", SITE);
         writeFixtures(content);
         build = Fixture.build(content, dir.resolve("site"));
-        plain = Asciidoctor.Factory.create();
+        // docsite's JRuby starts without RubyGems, for the whole process, so the plain one finds the gems the same way.
+        plain = org.asciidoctor.jruby.AsciidoctorJRuby.Factory.create(AsciidocRenderer.bundledGemLibs());
     }
 
     @AfterAll static void close() { if (plain != null) plain.shutdown(); }
