@@ -118,10 +118,12 @@ public final class AsciidocRenderer implements AutoCloseable {
             java.nio.file.Path path = java.nio.file.Path.of(jar.toURI());
             if (!java.nio.file.Files.isRegularFile(path)) return List.of();
             try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(path.toFile())) {
-                zip.stream().forEach(e -> {
-                    Matcher m = GEM_LIB.matcher(e.getName());
+                for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                    String name = entries.nextElement().getName();
+                    if (!name.startsWith("gems/")) continue;
+                    Matcher m = GEM_LIB.matcher(name);
                     if (m.lookingAt()) libs.add(m.group());
-                });
+                }
             }
         } catch (Exception e) {
             return List.of();
