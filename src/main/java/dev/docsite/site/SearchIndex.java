@@ -63,12 +63,14 @@ final class SearchIndex {
             throws JsonProcessingException {
         // Parsing a page's HTML is the cost here: spread it over the cores like the page writing.
         long t0 = System.nanoTime();
-        List<String> entries = build.pages().parallelStream().map(rp -> {
+        List<Map<String, Object>> pages = build.pages().parallelStream().map(rp -> {
             stopIf(stop);
-            return entry(rp, cache);
+            try {
+                return JSON.readValue(entry(rp, cache), MAP);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot read the search entry of " + rp.page().id(), e);
+            }
         }).toList();
-        List<Map<String, Object>> pages = new ArrayList<>();
-        for (String e : entries) pages.add(JSON.readValue(e, MAP));
         long t1 = System.nanoTime();
         String dir = build.name() + "/" + DIR + "/";
         Map<String, String> out = new LinkedHashMap<>();
@@ -133,23 +135,23 @@ final class SearchIndex {
     }
 
     private static Map<String, String> postings(List<Map<String, Object>> pages, List<String> audiences, BooleanSupplier stop) {
+        // Splitting texts into terms is most of the work and each page's is its own: done on every core, then
+        // merged in page order, so the postings are the same as one thread's.
+        List<List<Doc>> perPage = java.util.stream.IntStream.range(0, pages.size()).parallel().mapToObj(i -> {
+            if (i % 64 == 0) stopIf(stop);
+            return docs(pages.get(i), i, audiences);
+        }).toList();
         List<String> docs = new ArrayList<>();
         List<Integer> docAudience = new ArrayList<>();
         List<int[]> lengths = new ArrayList<>();              // doc -> terms per field
         Map<String, Postings> index = new HashMap<>();
-        for (int i = 0; i < pages.size(); i++) {
-            if (i % 64 == 0) stopIf(stop);
-            Map<String, Object> p = pages.get(i);
-            int audience = Math.max(0, audiences.indexOf((String) p.get("audience")));
-            StringBuilder headings = new StringBuilder();
-            for (Object h : (List<?>) p.get("headings")) headings.append(((List<?>) h).get(1)).append('\n');
-            add(index, docs, docAudience, lengths, Integer.toString(i), audience, List.of(terms((String) p.get("title")), terms(headings.toString()),
-                    terms(p.get("summary") + " " + p.get("text") + " " + p.getOrDefault("more", "")), List.of()));
-            List<?> errors = (List<?>) p.get("errors");
-            for (int j = 0; j < errors.size(); j++) {
-                Map<?, ?> e = (Map<?, ?>) errors.get(j);
-                add(index, docs, docAudience, lengths, i + "." + j, audience, List.of(List.of(), List.of(), terms((String) e.get("text")),
-                        terms(e.get("id") + " " + e.get("anchor") + " " + (e.get("http") == null ? "" : e.get("http")))));
+        for (List<Doc> page : perPage) {
+            for (Doc doc : page) {
+                int d = docs.size();
+                docs.add(doc.name());
+                docAudience.add(doc.audience());
+                lengths.add(doc.lengths());
+                doc.counts().forEach((t, c) -> index.computeIfAbsent(t, x -> new Postings()).add(d, c[0]));
             }
         }
         int n = docs.size();
@@ -203,11 +205,27 @@ final class SearchIndex {
         }
     }
 
-    private static void add(Map<String, Postings> index, List<String> docs, List<Integer> docAudience, List<int[]> lengths,
-                            String doc, int audience, List<List<String>> fields) {
-        int d = docs.size();
-        docs.add(doc);
-        docAudience.add(audience);
+    /** A document of the index (a page, or a row of its error tables): its term counts per field (16 bits each) and field lengths. */
+    private record Doc(String name, int audience, Map<String, long[]> counts, int[] lengths) {}
+
+    /** Page i and each row of its error tables as documents. */
+    private static List<Doc> docs(Map<String, Object> p, int i, List<String> audiences) {
+        int audience = Math.max(0, audiences.indexOf((String) p.get("audience")));
+        StringBuilder headings = new StringBuilder();
+        for (Object h : (List<?>) p.get("headings")) headings.append(((List<?>) h).get(1)).append('\n');
+        List<Doc> out = new ArrayList<>();
+        out.add(doc(Integer.toString(i), audience, List.of(terms((String) p.get("title")), terms(headings.toString()),
+                terms(p.get("summary") + " " + p.get("text") + " " + p.getOrDefault("more", "")), List.of())));
+        List<?> errors = (List<?>) p.get("errors");
+        for (int j = 0; j < errors.size(); j++) {
+            Map<?, ?> e = (Map<?, ?>) errors.get(j);
+            out.add(doc(i + "." + j, audience, List.of(List.of(), List.of(), terms((String) e.get("text")),
+                    terms(e.get("id") + " " + e.get("anchor") + " " + (e.get("http") == null ? "" : e.get("http"))))));
+        }
+        return out;
+    }
+
+    private static Doc doc(String name, int audience, List<List<String>> fields) {
         int[] len = new int[FIELDS.length];
         Map<String, long[]> counts = new HashMap<>();
         for (int k = 0; k < FIELDS.length; k++) {
@@ -217,8 +235,7 @@ final class SearchIndex {
                 if (((c[0] >>> (16 * k)) & 0xFFFF) < 0xFFFF) c[0] += 1L << (16 * k);
             }
         }
-        lengths.add(len);
-        counts.forEach((t, c) -> index.computeIfAbsent(t, x -> new Postings()).add(d, c[0]));
+        return new Doc(name, audience, counts, len);
     }
 
     /** The words of a text as indexed terms: each word, and the parts of a joined word ("sign-in": sign-in, sign, in). */
