@@ -175,19 +175,20 @@ public final class BuildTransaction {
         long loading = System.nanoTime();
         ContentSet content;
         String parsedAs = source.display("");
-        Map<String, Page> parsed = last == null ? Map.of() : last.parsedPages(inputs, parsedAs);
+        LastBuild.Parsed parsed = last == null ? LastBuild.Parsed.NONE : last.parsedPages(inputs, parsedAs);
         try {
-            // Page files unchanged since the last build keep its parse.
-            content = ContentLoader.loadAll(source, parsed);
+            // Page files unchanged since the last build keep its parse, and their render cache keys.
+            content = ContentLoader.loadAll(source, parsed.pages());
         } catch (ContentException e) {
             return Outcome.notLoaded(e);
         }
+        builder.knowRenderKeys(parsed.keysOf(content.pages()));
         if (SiteBuilder.TIMING) System.err.printf("timing: up-to-date check %d ms, load %d ms%n", (loading - start) / 1_000_000, (System.nanoTime() - loading) / 1_000_000);
         Outcome o = run(content, plan);
         long saving = System.nanoTime();
         if (last != null && o.published()) {
             last.save(root, inputs, o.findings(), o.build().stats().pages(), o.build().versions().size());
-            last.savePages(content.pages(), inputs, parsedAs, parsed);
+            last.savePages(content.pages(), inputs, parsedAs, parsed, builder.renderKeys(content.pages()));
         }
         if (SiteBuilder.TIMING) System.err.printf("timing: record %d ms%n", (System.nanoTime() - saving) / 1_000_000);
         return o;

@@ -122,17 +122,19 @@ public final class LastBuild {
     }
 
     /**
-     * The work tree's pages as this build parsed them, kept beside the record: {@link #parsedPages} gives them back
-     * to the next build for files that did not change. {@code parsedAs} names what else a parse depends on (how the
-     * source shows its paths). Nothing is written when every page is one of {@code reused} (from {@link #parsedPages}).
+     * The work tree's pages as this build parsed them, kept beside the record with their render cache keys:
+     * {@link #parsedPages} gives them back to the next build for files that did not change. {@code parsedAs} names
+     * what else a parse depends on (how the source shows its paths). Nothing is written when every page and key is
+     * as {@code reused} (from {@link #parsedPages}) has them.
      */
-    public void savePages(List<Page> pages, Map<String, Stamp> inputs, String parsedAs, Map<String, Page> reused) {
-        if (pages.size() == reused.size() && pages.stream().allMatch(p -> p.withLastUpdated(null).equals(reused.get(p.path())))) return;
+    public void savePages(List<Page> pages, Map<String, Stamp> inputs, String parsedAs, Parsed reused, Map<String, Map<String, String>> keys) {
+        if (pages.size() == reused.pages().size() && keys.equals(reused.keys())
+                && pages.stream().allMatch(p -> p.withLastUpdated(null).equals(reused.pages().get(p.path())))) return;
         try {
             Map<String, ParsedPage> byPath = new TreeMap<>();
             for (Page p : pages) {
                 Stamp s = inputs.get("content/" + p.path());
-                if (s != null) byPath.put(p.path(), new ParsedPage(s.sha(), p.withLastUpdated(null)));
+                if (s != null) byPath.put(p.path(), new ParsedPage(s.sha(), p.withLastUpdated(null), keys.getOrDefault(p.path(), Map.of())));
             }
             Path f = pagesFile();
             Path tmp = Files.createTempFile(f.getParent(), ".tmp-", ".json");
@@ -148,23 +150,44 @@ public final class LastBuild {
     }
 
     /**
-     * Pages saved by {@link #savePages} whose file has the same bytes now (by path), when site.yaml, docsite and the
-     * setup are the same too; empty when nothing is known. Their last-updated times are the loader's to set.
+     * Saved parses by page path, with the render cache keys the last build gave each page (version and render
+     * inputs to key, see {@link dev.docsite.site.SiteBuilder#renderKeys}).
      */
-    public Map<String, Page> parsedPages(Map<String, Stamp> inputs, String parsedAs) {
+    public record Parsed(Map<String, Page> pages, Map<String, Map<String, String>> keys) {
+        public static final Parsed NONE = new Parsed(Map.of(), Map.of());
+
+        /** The saved keys of {@code pages} whose parse is the saved one (the loader took it), by page. */
+        public Map<Page, Map<String, String>> keysOf(List<Page> pages) {
+            Map<Page, Map<String, String>> out = new java.util.IdentityHashMap<>();
+            for (Page p : pages) {
+                Map<String, String> k = keys.get(p.path());
+                if (k != null && p.withLastUpdated(null).equals(this.pages.get(p.path()))) out.put(p, k);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Pages saved by {@link #savePages} whose file has the same bytes now (by path), when site.yaml, docsite and the
+     * setup are the same too; none when nothing is known. Their last-updated times are the loader's to set.
+     */
+    public Parsed parsedPages(Map<String, Stamp> inputs, String parsedAs) {
         Path f = pagesFile();
-        if (inputs == null || !Files.isRegularFile(f)) return Map.of();
+        if (inputs == null || !Files.isRegularFile(f)) return Parsed.NONE;
         try {
             ParsedPages saved = JSON.readValue(f.toFile(), ParsedPages.class);
-            if (!parseSetup(inputs, parsedAs).equals(saved.setup())) return Map.of();
-            Map<String, Page> out = new java.util.HashMap<>();
+            if (!parseSetup(inputs, parsedAs).equals(saved.setup())) return Parsed.NONE;
+            Map<String, Page> pages = new java.util.HashMap<>();
+            Map<String, Map<String, String>> keys = new TreeMap<>();
             saved.pages().forEach((path, parsed) -> {
                 Stamp now = inputs.get("content/" + path);
-                if (now != null && now.sha().equals(parsed.sha())) out.put(path, parsed.page());   // the loader checks path and id
+                if (now == null || !now.sha().equals(parsed.sha())) return;
+                pages.put(path, parsed.page());   // the loader checks path and id
+                if (parsed.keys() != null && !parsed.keys().isEmpty()) keys.put(path, parsed.keys());
             });
-            return out;
+            return new Parsed(pages, keys);
         } catch (IOException | RuntimeException e) {
-            return Map.of();   // damaged or from another docsite: parse everything
+            return Parsed.NONE;   // damaged or from another docsite: parse everything
         }
     }
 
@@ -176,7 +199,7 @@ public final class LastBuild {
 
     private Path pagesFile() { return file.resolveSibling(file.getFileName().toString().replace(".json", ".pages.json")); }
 
-    record ParsedPage(String sha, Page page) {}
+    record ParsedPage(String sha, Page page, Map<String, String> keys) {}
 
     record ParsedPages(String setup, Map<String, ParsedPage> pages) {}
 

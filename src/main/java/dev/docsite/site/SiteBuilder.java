@@ -88,7 +88,35 @@ public final class SiteBuilder {
         volatile Map<RenderResult, Boolean> textless = Map.of();
     }
 
-    private record KeyInput(Page page, String version, String envHash) {}
+    private record KeyInput(Page page, String version, String envHash) {
+        /** How {@link #renderKeys} names it for a page: the version and its render inputs' hash. */
+        String label() { return version + "\0" + envHash; }
+    }
+
+    /**
+     * The render cache keys the last render gave {@code pages} (by identity: the work tree's pages, not a git ref's),
+     * by page path, each as version and inputs (see {@link #knowRenderKeys}) to key. A later process that knows a
+     * page is unchanged takes its key from here instead of hashing its body again.
+     */
+    public Map<String, Map<String, String>> renderKeys(List<Page> pages) {
+        Set<Page> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        wanted.addAll(pages);
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        memo.keys.forEach((in, key) -> {
+            if (wanted.contains(in.page())) out.computeIfAbsent(in.page().path(), k -> new TreeMap<>()).put(in.label(), key);
+        });
+        return out;
+    }
+
+    /** Takes keys from {@link #renderKeys} of an earlier process for pages equal to those they were made for. */
+    public void knowRenderKeys(Map<Page, Map<String, String>> known) {
+        Map<KeyInput, String> keys = new HashMap<>(memo.keys);
+        known.forEach((page, byLabel) -> byLabel.forEach((label, key) -> {
+            int cut = label.indexOf('\0');
+            if (cut > 0) keys.put(new KeyInput(page, label.substring(0, cut), label.substring(cut + 1)), key);
+        }));
+        memo.keys = keys;
+    }
 
     private record ResolveInput(Page page, String version, String key, String aliasState) {}
 
@@ -225,7 +253,7 @@ public final class SiteBuilder {
         Map<KeyInput, String> lastKeys = memo.keys, keyMemo = new HashMap<>();
         for (VersionContent v : versions) {
             Map<RenderDependency.Input, String> inputs = inputHashes(v);
-            String envHash = inputs.toString();
+            String envHash = hash(inputs.toString());
             List<String> keys = new ArrayList<>();
             for (Page p : v.pages()) {
                 KeyInput in = new KeyInput(p, v.name(), envHash);

@@ -102,6 +102,52 @@ class LastBuildTest {
         assertTrue(t.read("2.0/admin/setup.html").contains("Set up"), "the page parsed from its file");
     }
 
+    /**
+     * An unchanged page takes its render cache key from the saved parse instead of hashing its body again, as long
+     * as the render inputs of its version (catalogs, schemas, attributes) are the ones the key was made with.
+     */
+    @Test void unchangedPagesKeepTheirRenderKeysWhileTheRenderInputsAreTheSame(@TempDir Path tmp) throws Exception {
+        TestSite t = TestSite.valid(tmp);
+        assertEquals(0, t.run("build").exit());
+        Path saved;
+        try (var files = Files.list(tmp.resolve("cache/builds"))) {
+            saved = files.filter(f -> f.getFileName().toString().endsWith(".pages.json")).findFirst().orElseThrow();
+        }
+        // The "why" page is planted with the key of "new thing" in 2.0: only a build that reads keys from the file
+        // shows new thing's render under why's title.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.function.Consumer<Path> plant = f -> {
+            try {
+                var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(f.toFile());
+                var pages = root.get("pages");
+                var why = (com.fasterxml.jackson.databind.node.ObjectNode) pages.get("pages/decision-maker/why.yaml").get("keys");
+                var newThing = pages.get("pages/admin/new-thing.yaml").get("keys");
+                String label = null;
+                for (var names = why.fieldNames(); names.hasNext(); ) {
+                    String l = names.next();
+                    if (l.startsWith("2.0\0")) label = l;
+                }
+                assertNotNull(label, why.toString());
+                assertTrue(newThing.has(label), newThing.toString());
+                why.put(label, newThing.get(label).asText());
+                json.writeValue(f.toFile(), root);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        plant.accept(saved);
+        t.write("pages/end-user/start.yaml", Files.readString(t.content.resolve("pages/end-user/start.yaml")).replace("sign in again", "sign in once more"));
+        assertEquals(0, t.run("build").exit());
+        assertTrue(t.read("2.0/decision-maker/why.html").contains("What is new"), "the unchanged page's key came from the saved parse");
+
+        plant.accept(saved);
+        t.write("errors/sign-in.yaml", Files.readString(t.content.resolve("errors/sign-in.yaml")).replace("The token is too old.", "The token is old."));
+        assertEquals(0, t.run("build").exit());
+        String why = t.read("2.0/decision-maker/why.html");
+        assertFalse(why.contains("What is new"), "a catalog changed: keys are made again");
+        assertTrue(why.contains("Reasons"), why);
+    }
+
     @Test void anyChangeToTheInputsBuildsAgain(@TempDir Path tmp) throws Exception {
         TestSite t = site(tmp);
         assertEquals(0, t.run("build").exit());
