@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 final class ReaderHtml {
     /** What Asciidoctor's sectanchors emits: an empty link, which a screen reader announces as just "link". */
     private static final Pattern SECTION_ANCHOR = Pattern.compile("<a class=\"anchor\" href=\"#([^\"]+)\"></a>");
-    private static final Pattern TABLE_TAG = Pattern.compile("<(/?)table\\b([^>]*)>");
     private static final Pattern CLASS_ATTR = Pattern.compile("\\bclass=\"([^\"]*)\"");
 
     private ReaderHtml() {}
@@ -40,34 +39,50 @@ final class ReaderHtml {
      * tables are left alone: their {@code div.error-table} already is that container.
      */
     static String wrapTables(String html) {
-        Matcher m = TABLE_TAG.matcher(html);
-        StringBuilder out = new StringBuilder(html.length() + 256);
+        // A scan for "table" rather than a regular expression: this runs over every page of every build, and a
+        // pattern that starts with '<' is tried at every '<' of the page. Same tags as <(/?)table\b([^>]*)>.
+        StringBuilder out = null;
         int depth = 0;
         boolean wrapping = false;
         int last = 0;
-        while (m.find()) {
-            boolean closing = !m.group(1).isEmpty();
-            out.append(html, last, m.start());
-            if (!closing) {
-                if (depth == 0 && wraps(m.group(2))) {
+        for (int i = html.indexOf("table"); i >= 0; i = html.indexOf("table", i)) {
+            boolean closing = i >= 2 && html.charAt(i - 1) == '/' && html.charAt(i - 2) == '<';
+            boolean opening = !closing && i >= 1 && html.charAt(i - 1) == '<';
+            int after = i + "table".length();
+            if (!(opening || closing) || (after < html.length() && isWord(html.codePointAt(after)))) {
+                i = after;
+                continue;
+            }
+            int end = html.indexOf('>', after);
+            if (end < 0) break;   // no tag can close after this point either
+            int start = closing ? i - 2 : i - 1;
+            if (out == null) out = new StringBuilder(html.length() + 256);
+            out.append(html, last, start);
+            if (opening) {
+                if (depth == 0 && wraps(html.substring(after, end))) {
                     out.append("<div class=\"table-scroll\">");
                     wrapping = true;
                 }
                 depth++;
-                out.append(m.group());
+                out.append(html, start, end + 1);
             } else {
                 depth = Math.max(0, depth - 1);
-                out.append(m.group());
+                out.append(html, start, end + 1);
                 if (depth == 0 && wrapping) {
                     out.append("</div>");
                     wrapping = false;
                 }
             }
-            last = m.end();
+            last = end + 1;
+            i = last;
         }
+        if (out == null) return html;
         out.append(html, last, html.length());
         return out.toString();
     }
+
+    /** A word character as {@code \b} in a regular expression sees one. */
+    private static boolean isWord(int c) { return c == '_' || Character.isLetterOrDigit(c); }
 
     private static boolean wraps(String attrs) {
         Matcher c = CLASS_ATTR.matcher(attrs);

@@ -44,4 +44,51 @@ class ReaderHtmlTest {
                 ReaderHtml.wrapTables("<p>a</p>" + outer + "<p>b</p>" + errors + inner));
         assertEquals("</table><p>stray</p>", ReaderHtml.wrapTables("</table><p>stray</p>"), "a stray end tag opens nothing");
     }
+
+    /** The scan finds the tags the regular expression it replaced found, on the edge cases of that expression. */
+    @Test
+    void theTableScanMatchesTheExpressionItReplaced() {
+        java.util.regex.Pattern tag = java.util.regex.Pattern.compile("<(/?)table\\b([^>]*)>");
+        String[] parts = {"<table class=\"tableblock\">", "</table>", "<tables>", "<tablex class=\"tableblock\">", "</table_x>",
+                "<table>", "<table\nclass=\"tableblock a\">", "table", "<//table>", "< table class=\"tableblock\">", "<p>text</p>",
+                "<code>&lt;table&gt;</code>", "<table class=\"tableblock errors\">", "<", "</", "<tableé>", "<table-x class=\"tableblock\">"};
+        java.util.Random random = new java.util.Random(42);
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) b.append(parts[random.nextInt(parts.length)]);
+            if (random.nextBoolean()) b.append("<table class=\"tableblock\"");   // a tag never closed
+            String html = b.toString();
+            assertEquals(withExpression(tag, html), ReaderHtml.wrapTables(html), html);
+        }
+    }
+
+    /** wrapTables as it was written with the expression. */
+    private static String withExpression(java.util.regex.Pattern tag, String html) {
+        java.util.regex.Matcher m = tag.matcher(html);
+        StringBuilder out = new StringBuilder();
+        int depth = 0, last = 0;
+        boolean wrapping = false;
+        while (m.find()) {
+            out.append(html, last, m.start());
+            if (m.group(1).isEmpty()) {
+                java.util.regex.Matcher c = java.util.regex.Pattern.compile("\\bclass=\"([^\"]*)\"").matcher(m.group(2));
+                String classes = c.find() ? " " + c.group(1) + " " : "";
+                if (depth == 0 && classes.contains(" tableblock ") && !classes.contains(" errors ")) {
+                    out.append("<div class=\"table-scroll\">");
+                    wrapping = true;
+                }
+                depth++;
+                out.append(m.group());
+            } else {
+                depth = Math.max(0, depth - 1);
+                out.append(m.group());
+                if (depth == 0 && wrapping) {
+                    out.append("</div>");
+                    wrapping = false;
+                }
+            }
+            last = m.end();
+        }
+        return out.append(html, last, html.length()).toString();
+    }
 }

@@ -71,4 +71,12 @@ class UrlPolicyTest {
         assertEquals(true, text.contains("javascript: URL refused in <video poster>: 'javascript:alert(2)'"), text);
         assertEquals(List.of("2.0", "1.0"), fs.get(0).versions());
     }
+
+    /** The guard that spares most pages the parse lets through every spelling the full check refuses, in any case. */
+    @Test void theGuardLetsEveryRefusableSpellingThrough() {
+        for (String html : List.of("<a href=\"JavaScript:x()\">", "<a href=\"vbSCRIPT:x\">", "<img src=\"DATA:text/html,x\">",
+                "<a href=\"&#106;avascript:x\">", "<a href=\"javascript&COLON;x\">", "<a href=\"java&#x09;script:x\">"))
+            assertEquals(true, UrlPolicy.mayRefuse(html), html);
+        assertEquals(false, UrlPolicy.mayRefuse("<p>Sign in with <a href=\"https://example.com/data\">the data page</a>.</p>"));
+    }
 }
