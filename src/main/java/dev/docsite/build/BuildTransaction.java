@@ -15,6 +15,7 @@ import dev.docsite.rules.Severity;
 import dev.docsite.site.BuildResult;
 import dev.docsite.site.Outputs;
 import dev.docsite.site.Publisher;
+import dev.docsite.site.LayoutReuse;
 import dev.docsite.site.SiteBuilder;
 
 import java.io.IOException;
@@ -141,10 +142,11 @@ public final class BuildTransaction {
         long start = System.nanoTime();
         LastBuild last = null;
         Map<String, LastBuild.Stamp> inputs = null;
+        LastBuild.Record previous = null;
         if (plan.lastBuild() != null && plan.target() instanceof Target.Publish p && source == root.workTree()) {
             last = LastBuild.of(plan.lastBuild().cacheDir(), p.out(), root, plan.lastBuild().templates(),
                     plan.only() + "\0" + plan.banner() + "\0" + p.keep());
-            LastBuild.Record previous = last.read();
+            previous = last.read();
             try {
                 // Hashes only the files whose size or time moved since the record.
                 inputs = last.inputs(previous);
@@ -184,10 +186,12 @@ public final class BuildTransaction {
         }
         builder.knowRenderKeys(parsed.keysOf(content.pages()));
         if (SiteBuilder.TIMING) System.err.printf("timing: up-to-date check %d ms, load %d ms%n", (loading - start) / 1_000_000, (System.nanoTime() - loading) / 1_000_000);
-        Outcome o = run(content, plan);
+        // Pages whose layout key is the published file's are taken from the published site, not laid out again.
+        LayoutReuse reuse = last == null ? null : last.layoutReuse(previous, inputs);
+        Outcome o = run(content, plan, reuse);
         long saving = System.nanoTime();
         if (last != null && o.published()) {
-            last.save(root, inputs, o.findings(), o.build().stats().pages(), o.build().versions().size());
+            last.save(root, inputs, o.findings(), o.build().stats().pages(), o.build().versions().size(), reuse.keys());
             last.savePages(content.pages(), inputs, parsedAs, parsed, builder.renderKeys(content.pages()));
         }
         if (SiteBuilder.TIMING) System.err.printf("timing: record %d ms%n", (System.nanoTime() - saving) / 1_000_000);
@@ -206,12 +210,16 @@ public final class BuildTransaction {
 
     /** Builds content already loaded (serve reloads only the files that changed). */
     public Outcome run(ContentSet content, Plan plan) throws BuildFailure {
+        return run(content, plan, null);
+    }
+
+    private Outcome run(ContentSet content, Plan plan, LayoutReuse reuse) throws BuildFailure {
         List<String> declared = content.config().versions().stream().map(SiteConfig.VersionSpec::name).toList();
         for (String name : plan.only())
             if (!declared.contains(name))
                 throw new BuildFailure(2, "--only " + name + ": site.yaml has no version named " + name + " (expected one of " + String.join(", ", declared) + ")");
         SiteBuilder.Request req = new SiteBuilder.Request(content, root, plan.only(), plan.banner());
-        if (plan.target() instanceof Target.Publish p) return renderAndPublish(req, plan, p);
+        if (plan.target() instanceof Target.Publish p) return renderAndPublish(req, plan, p, reuse);
         BuildResult rendered;
         try {
             rendered = builder.render(req);
@@ -228,11 +236,11 @@ public final class BuildTransaction {
      * Renders and writes into the staging folder under the output folder's lock: pages the cache holds are written
      * while the others render ({@link SiteBuilder#buildFresh}). Then as {@link #publish}.
      */
-    private Outcome renderAndPublish(SiteBuilder.Request req, Plan plan, Target.Publish target) throws BuildFailure {
+    private Outcome renderAndPublish(SiteBuilder.Request req, Plan plan, Target.Publish target, LayoutReuse reuse) throws BuildFailure {
         try (Publisher pub = new Publisher(target.out(), target.lockOf())) {
             BuildResult written;
             try {
-                written = builder.buildFresh(req, pub.staging(), target.out());
+                written = builder.buildFresh(req, pub.staging(), target.out(), reuse);
             } catch (ContentException e) {
                 return Outcome.notLoaded(e);   // a version's ref that does not load
             } catch (Layout.LayoutException e) {

@@ -7,6 +7,7 @@ import dev.docsite.content.Page;
 import dev.docsite.render.RenderCache;
 import dev.docsite.report.Finding;
 import dev.docsite.rules.DocsiteVersion;
+import dev.docsite.site.LayoutReuse;
 import dev.docsite.site.Publisher;
 
 import java.io.IOException;
@@ -43,9 +44,10 @@ public final class LastBuild {
      * @param inputs   every file under the content folder and the project's templates, by path
      * @param outputs  every file of the published site (previews excepted), by path relative to it
      * @param findings what the build reported (warnings only: a build with errors is not published)
+     * @param layouts  the layout key of each page it wrote, by path relative to the site (see {@link LayoutReuse})
      */
     public record Record(String setup, String git, Map<String, Stamp> inputs, Map<String, Stamp> outputs,
-                         List<Finding> findings, int pages, int versions) {}
+                         List<Finding> findings, int pages, int versions, Map<String, String> layouts) {}
 
     private final Path file;
     private final Path out;
@@ -107,11 +109,11 @@ public final class LastBuild {
     }
 
     /** Records a published build; {@code inputs} were stamped before the build read them, so an edit made meanwhile is seen next time. */
-    public void save(ContentRoot root, Map<String, Stamp> inputs, List<Finding> findings, int pages, int versions) {
+    public void save(ContentRoot root, Map<String, Stamp> inputs, List<Finding> findings, int pages, int versions, Map<String, String> layouts) {
         try {
             Map<String, Stamp> outputs = new TreeMap<>();
             stampTree(out, "", Map.of(), outputs, false);
-            Record r = new Record(setup, root.gitState(), inputs, outputs, findings, pages, versions);
+            Record r = new Record(setup, root.gitState(), inputs, outputs, findings, pages, versions, layouts);
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".json");
             JSON.writeValue(tmp.toFile(), r);
@@ -189,6 +191,23 @@ public final class LastBuild {
         } catch (IOException | RuntimeException e) {
             return Parsed.NONE;   // damaged or from another docsite: parse everything
         }
+    }
+
+    /**
+     * Lets this build take pages from the published site as {@code last} recorded them: the layout reads, beyond the
+     * content, docsite and the options (the setup), the project's templates and site.yaml; a published file is as
+     * that build left it when its size and time are the recorded ones.
+     */
+    public LayoutReuse layoutReuse(Record last, Map<String, Stamp> inputs) {
+        StringBuilder base = new StringBuilder(setup);
+        inputs.forEach((path, stamp) -> {
+            if (path.startsWith("templates/") || path.equals("content/site.yaml")) base.append('\0').append(path).append('\0').append(stamp.sha());
+        });
+        Map<String, Stamp> outputs = last == null || !setup.equals(last.setup()) ? Map.of() : last.outputs();
+        return new LayoutReuse(RenderCache.sha(base.toString()), last == null || outputs.isEmpty() ? Map.of() : last.layouts(), (rel, attrs) -> {
+            Stamp s = outputs.get(rel);
+            return s != null && s.size() == attrs.size() && s.modified() == attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        });
     }
 
     /** A page file's parse depends on docsite, site.yaml and how paths are shown, besides the file itself. */

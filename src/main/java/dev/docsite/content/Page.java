@@ -22,6 +22,11 @@ public record Page(String id, String path, SourcePos pos, String title, String a
 
     public SourcePos bodyPos(int bodyLineNr) { return new SourcePos(pos.file(), bodyLine + Math.max(bodyLineNr, 1) - 1, 0); }
 
+    /** This page with an empty body: what a page's layout shows of itself apart from its render. */
+    public Page withoutBody() {
+        return new Page(id, path, pos, title, audience, summary, order, since, until, aliases, "", bodyLine, lastUpdated, fields);
+    }
+
     /** This page with another last-updated time (it comes from git, not from the page's file). */
     public Page withLastUpdated(Instant when) {
         if (java.util.Objects.equals(when, lastUpdated)) return this;

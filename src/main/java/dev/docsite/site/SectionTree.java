@@ -105,6 +105,23 @@ public final class SectionTree {
     /** Every page of the version in reading order: audience by audience, sections depth first. */
     public List<Page> readingOrder() { return readingOrder; }
 
+    /** Every node's id, title, summary, order and items (page ids, sections), in order: what navigation shows of the tree. */
+    String describe() {
+        StringBuilder b = new StringBuilder();
+        for (Node a : audiences.values()) describe(a, b);
+        return b.toString();
+    }
+
+    private static void describe(Node n, StringBuilder b) {
+        b.append('[').append(n.id()).append('\0').append(n.audience()).append('\0').append(n.title()).append('\0').append(n.summary())
+                .append('\0').append(n.order());
+        for (Object o : n.items()) {
+            if (o instanceof Page p) b.append("\0p:").append(p.id());
+            else describe((Node) o, b);
+        }
+        b.append(']');
+    }
+
     public Node audience(String id) { return audiences.get(id); }
 
     public Optional<Node> section(String id) { return Optional.ofNullable(sections.get(id)); }

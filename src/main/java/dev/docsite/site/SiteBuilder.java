@@ -332,8 +332,9 @@ public final class SiteBuilder {
      * render, the pages it holds are laid out and written: a change to one page then does not wait for JRuby's start
      * (seconds) to lay out the other thousand.
      */
-    public BuildResult buildFresh(Request req, Path dir, Path previous) throws ContentException, IOException, Layout.LayoutException {
+    public BuildResult buildFresh(Request req, Path dir, Path previous, LayoutReuse reuse) throws ContentException, IOException, Layout.LayoutException {
         SiteWriter writer = new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous);
+        writer.reuse(reuse);
         Map<String, Map<String, RenderedPage>> written = new HashMap<>();   // version -> page id -> what was written early
         BuildResult rendered;
         try {

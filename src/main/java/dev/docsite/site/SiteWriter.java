@@ -41,6 +41,9 @@ final class SiteWriter {
      */
     private final boolean fresh;
     private final Path previous;   // the published site unchanged files are linked from, or null
+    private final String banner;
+    private LayoutReuse reuse;     // pages whose layout key is the published file's are linked without a layout
+    private volatile String shape; // what every page's layout reads of the site, computed once
     /** Folders already created: one check per folder, not per file (the first writer creates it while the others wait). */
     private final Map<Path, Boolean> dirs = new ConcurrentHashMap<>();
 
@@ -51,6 +54,7 @@ final class SiteWriter {
     SiteWriter(Layout layout, SiteConfig config, String banner, Path out, RenderCache cache, boolean fresh, Path previous) throws IOException {
         this.fresh = fresh;
         this.previous = previous != null && Files.isDirectory(previous) ? previous : null;
+        this.banner = banner;
         this.cache = cache;
         this.layout = layout;
         this.config = config;
@@ -84,13 +88,26 @@ final class SiteWriter {
         VersionContent v = b.content();
         if (outputs.indexes()) copyPageAssets(v);
         List<RenderedPage> pages = b.pages().stream().filter(rp -> outputs.page(v.name(), rp.page().id())).toList();
+        LayoutReuse reuse = fresh ? this.reuse : null;   // keys are recorded even when there is nothing to take them from
+        String shape = reuse == null ? null : shape(all);
+        java.util.function.Supplier<String> headings = memo(() -> LayoutReuse.headings(b));
+        java.util.concurrent.atomic.AtomicInteger linked = new java.util.concurrent.atomic.AtomicInteger();
         (parallel ? pages.parallelStream() : pages.stream()).forEach(rp -> {
+            String rel = v.name() + "/" + rp.outputPath();
+            String key = reuse == null ? null : reuse.key(shape, rp, headings);
             try {
-                writeFile(v.name() + "/" + rp.outputPath(), layout.render("page.ftlh", models.page(rp, b, all)));
+                if (reuse != null && previous != null && reuse.reusable(previous, rel, key) && linkPrevious(rel)) {
+                    reuse.made(rel, key);
+                    linked.incrementAndGet();
+                    return;
+                }
+                writeFile(rel, layout.render("page.ftlh", models.page(rp, b, all)));
+                if (reuse != null) reuse.made(rel, key);
             } catch (Layout.LayoutException e) {
                 throw new LayoutFailure(e);
             }
         });
+        if (SiteBuilder.TIMING) System.err.printf("timing: pages %s: %d laid out, %d taken from the published site%n", v.name(), pages.size() - linked.get(), linked.get());
         if (outputs.searchIndex(v.name())) {
             long t0 = System.nanoTime();
             Map<String, String> search = SearchIndex.files(b, config, cache, () -> false);
@@ -146,15 +163,7 @@ final class SiteWriter {
     private void writeBytes(String rel, byte[] bytes) {
         try {
             Path f = out.resolve(rel);
-            Path parent = f.getParent();
-            dirs.computeIfAbsent(parent, d -> {
-                try {
-                    Files.createDirectories(d);
-                    return Boolean.TRUE;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            createParent(f);
             if (fresh) {
                 if (previous != null && sameBytes(previous.resolve(rel), bytes)) {
                     try {
@@ -190,6 +199,47 @@ final class SiteWriter {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    void reuse(LayoutReuse r) { this.reuse = r; }
+
+    private String shape(List<BuildResult.VersionBuild> all) {
+        String s = shape;
+        if (s == null) shape = s = LayoutReuse.shape(banner, models.assetVersion(), all);
+        return s;
+    }
+
+    private static java.util.function.Supplier<String> memo(java.util.function.Supplier<String> f) {
+        return new java.util.function.Supplier<>() {
+            private volatile String value;
+            @Override public synchronized String get() {
+                if (value == null) value = f.get();
+                return value;
+            }
+        };
+    }
+
+    /** Links the published file at {@code rel} into the new folder; false when it cannot (then it is laid out). */
+    private boolean linkPrevious(String rel) {
+        Path f = out.resolve(rel);
+        try {
+            createParent(f);
+            Files.createLink(f, previous.resolve(rel));
+            return true;
+        } catch (IOException | UnsupportedOperationException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private void createParent(Path f) {
+        dirs.computeIfAbsent(f.getParent(), d -> {
+            try {
+                Files.createDirectories(d);
+                return Boolean.TRUE;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private void writeAll(Map<String, String> texts) { texts.forEach(this::writeFile); }
