@@ -15,11 +15,11 @@ import java.util.function.BiPredicate;
 
 /**
  * Lets a build take a page from the published site instead of laying it out again. A page's layout key names
- * everything its HTML is made of: the page itself (all but its body), its render (cache key), the version, and
- * what its layout and link resolution read of the rest of the site (every version's pages without their bodies,
- * section tree and alias owners; for a page with an xref written without text, every page's headings too), with
- * {@code base} for what the content does not show (docsite, options, templates, site.yaml). A published page
- * whose key is the one the last build recorded, and whose file is as that build left it, is the same bytes.
+ * everything its HTML is made of: the page itself (all but its body), its render (cache key and included files),
+ * the version, and what its layout and link resolution read of the rest of the site (every version's pages without
+ * their bodies, the section tree, alias owners; for a page with an xref written without text, every page's headings
+ * too), with {@code base} for what the content does not show (docsite, options, templates, site.yaml). A published
+ * page whose key is the one the last build recorded, and whose file is as that build left it, is the same bytes.
  */
 public final class LayoutReuse {
     static final String FORMAT = "layout-1";
@@ -68,7 +68,9 @@ public final class LayoutReuse {
     String key(String shape, RenderedPage rp, java.util.function.Supplier<String> headings) {
         if (rp.renderKey() == null) return null;
         String links = LinkResolver.hasTextlessXref(rp.raw()) ? headings.get() : "";
-        return RenderCache.sha(base + "\0" + shape + "\0" + rp.version() + "\0" + rp.renderKey() + "\0"
+        // The render key names a page's source and inputs; an included file that changed renders it again under the
+        // same key, so the included files' hashes name the render too.
+        return RenderCache.sha(base + "\0" + shape + "\0" + rp.version() + "\0" + rp.renderKey() + "\0" + new TreeMap<>(rp.raw().includes()) + "\0"
                 + json(rp.page().withoutBody().withLastUpdated(null)) + "\0" + rp.page().lastUpdated() + "\0" + links);
     }
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A rebuild takes the pages whose layout key is unchanged from the published site instead of laying them out
  * again, and after every kind of change the site equals a clean build byte for byte: a body, a title (every
- * page's navigation), a heading shown by an xref without text, site.yaml, the templates.
+ * page's navigation), a heading shown by an xref without text, an included file, site.yaml, the templates.
  */
 class LayoutReuseTest {
     @TempDir Path tmp;
@@ -26,6 +26,8 @@ class LayoutReuseTest {
         TestSite t = TestSite.valid(tmp);
         t.write("pages/admin/target.yaml", "title: Target\naudience: admin\nsummary: Has a section.\nbody: |\n  [#steps]\n  == Old steps\n\n  Text.\n");
         t.write("pages/admin/pointer.yaml", "title: Pointer\naudience: admin\nsummary: Points at it.\nbody: |\n  Read xref:admin/target.adoc#steps[].\n");
+        t.write("snippets/note.adoc", "Old snippet text.");
+        t.write("pages/admin/shared.yaml", "title: Shared\naudience: admin\nsummary: Includes a snippet.\nbody: |\n  include::../../snippets/note.adoc[]\n");
         Path templates = tmp.resolve("templates");
         PublishTest.copy(Path.of("templates"), templates);
         build(t, templates);
@@ -55,6 +57,11 @@ class LayoutReuseTest {
         edit(t, "pages/admin/target.yaml", "Old steps", "New steps");
         build(t, templates);
         assertTrue(t.read("2.0/admin/pointer.html").contains("New steps"), "an xref without text shows the new heading");
+        assertEqualsClean(t, templates);
+
+        edit(t, "snippets/note.adoc", "Old snippet", "New snippet");
+        build(t, templates);
+        assertTrue(t.read("2.0/admin/shared.html").contains("New snippet text."), "a page whose included file changed is laid out again");
         assertEqualsClean(t, templates);
 
         edit(t, "site.yaml", "title: Users", "title: Readers");
