@@ -61,27 +61,31 @@ final class SearchIndex {
      */
     static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, BooleanSupplier stop)
             throws JsonProcessingException {
+        return files(build, config, cache, stop, null);
+    }
+
+    /** The same, taking the entries {@code ahead} prepared (see {@link #prepare}); null: none. */
+    static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, BooleanSupplier stop, Ahead ahead)
+            throws JsonProcessingException {
         // Parsing a page's HTML is the cost here: spread it over the cores like the page writing.
         long t0 = System.nanoTime();
-        List<Map<String, Object>> pages = build.pages().parallelStream().map(rp -> {
+        List<String> audiences = audiences(config);
+        List<Prepared> prepared = build.pages().parallelStream().map(rp -> {
             stopIf(stop);
-            try {
-                return JSON.readValue(entry(rp, cache), MAP);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot read the search entry of " + rp.page().id(), e);
-            }
+            String key = entryKey(rp);
+            Prepared p = ahead == null ? null : ahead.byKey.get(key);
+            return p != null ? p : prepared(rp, key, cache, audiences);
         }).toList();
         long t1 = System.nanoTime();
         String dir = build.name() + "/" + DIR + "/";
         Map<String, String> out = new LinkedHashMap<>();
 
-        List<String> audiences = config.audiences().stream().map(SiteConfig.Audience::id).toList();
-        Map<String, String> chunks = chunks(postings(pages, audiences, stop));
+        Map<String, String> chunks = chunks(postings(prepared.stream().map(Prepared::docs).toList(), audiences, stop));
         stopIf(stop);
-        if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries %d ms, terms and chunks %d ms%n",
-                build.name(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries %d ms (%d prepared ahead), terms and chunks %d ms%n",
+                build.name(), (t1 - t0) / 1_000_000, ahead == null ? 0 : ahead.byKey.size(), (System.nanoTime() - t1) / 1_000_000);
         StringBuilder aud = new StringBuilder();
-        for (Map<String, Object> p : pages) aud.append(Character.forDigit(Math.max(0, audiences.indexOf((String) p.get("audience"))), 36));
+        for (Prepared p : prepared) aud.append(Character.forDigit(Math.max(0, audiences.indexOf((String) p.entry().get("audience"))), 36));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("version", build.name());
@@ -90,12 +94,39 @@ final class SearchIndex {
         manifest.put("chunks", List.copyOf(chunks.keySet()));
         out.put(dir + "index.js", script("index", JSON.writeValueAsString(manifest)));
         chunks.forEach((prefix, json) -> out.put(dir + "t/" + fileName(prefix) + ".js", script("t/" + prefix, json)));
-        for (int i = 0; i < pages.size(); i++) {
-            Map<String, Object> p = new LinkedHashMap<>(pages.get(i));
-            p.remove("more");   // indexed, never shown
-            out.put(dir + "p/" + i + ".js", script("p/" + i, JSON.writeValueAsString(p)));
-        }
+        for (int i = 0; i < prepared.size(); i++) out.put(dir + "p/" + i + ".js", script("p/" + i, prepared.get(i).shown()));
         return out;
+    }
+
+    private static List<String> audiences(SiteConfig config) { return config.audiences().stream().map(SiteConfig.Audience::id).toList(); }
+
+    /** A page's entry ready to index: the entry, its documents with their terms, and its results file's JSON. */
+    record Prepared(Map<String, Object> entry, List<Doc> docs, String shown) {}
+
+    /**
+     * Entries prepared before the index is made, by entry key: a build prepares the pages the cache holds while the
+     * others render, when its thread would wait anyway (see {@link #prepare}).
+     */
+    static final class Ahead {
+        private final Map<String, Prepared> byKey = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+
+    /** Prepares the entries of {@code pages} into {@code ahead}, on this thread only unless {@code parallel}. */
+    static void prepare(List<RenderedPage> pages, SiteConfig config, RenderCache cache, Ahead ahead, boolean parallel) {
+        List<String> audiences = audiences(config);
+        (parallel ? pages.parallelStream() : pages.stream()).forEach(rp ->
+                ahead.byKey.computeIfAbsent(entryKey(rp), key -> prepared(rp, key, cache, audiences)));
+    }
+
+    private static Prepared prepared(RenderedPage rp, String key, RenderCache cache, List<String> audiences) {
+        try {
+            Map<String, Object> entry = JSON.readValue(entry(rp, key, cache), MAP);
+            Map<String, Object> shown = new LinkedHashMap<>(entry);
+            shown.remove("more");   // indexed, never shown
+            return new Prepared(entry, docs(entry, audiences), JSON.writeValueAsString(shown));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the search entry of " + rp.page().id(), e);
+        }
     }
 
     static final int FORMAT = 1;
@@ -127,28 +158,26 @@ final class SearchIndex {
      * finds pages of every audience.
      */
     static Map<String, String> postings(List<Map<String, Object>> pages, List<String> audiences) {
-        return postings(pages, audiences, () -> false);
+        return postings(pages.stream().map(p -> docs(p, audiences)).toList(), audiences, () -> false);
     }
 
     private static void stopIf(BooleanSupplier stop) {
         if (stop.getAsBoolean()) throw new CancellationException("search index no longer wanted");
     }
 
-    private static Map<String, String> postings(List<Map<String, Object>> pages, List<String> audiences, BooleanSupplier stop) {
-        // Splitting texts into terms is most of the work and each page's is its own: done on every core, then
-        // merged in page order, so the postings are the same as one thread's.
-        List<List<Doc>> perPage = java.util.stream.IntStream.range(0, pages.size()).parallel().mapToObj(i -> {
-            if (i % 64 == 0) stopIf(stop);
-            return docs(pages.get(i), i, audiences);
-        }).toList();
+    /** @param perPage each page's documents (see {@link #docs}), in page order */
+    private static Map<String, String> postings(List<List<Doc>> perPage, List<String> audiences, BooleanSupplier stop) {
         List<String> docs = new ArrayList<>();
         List<Integer> docAudience = new ArrayList<>();
         List<int[]> lengths = new ArrayList<>();              // doc -> terms per field
         Map<String, Postings> index = new HashMap<>();
-        for (List<Doc> page : perPage) {
-            for (Doc doc : page) {
+        for (int i = 0; i < perPage.size(); i++) {
+            if (i % 64 == 0) stopIf(stop);
+            List<Doc> page = perPage.get(i);
+            for (int j = 0; j < page.size(); j++) {
+                Doc doc = page.get(j);
                 int d = docs.size();
-                docs.add(doc.name());
+                docs.add(j == 0 ? Integer.toString(i) : i + "." + (j - 1));   // the page, then its error-table rows
                 docAudience.add(doc.audience());
                 lengths.add(doc.lengths());
                 doc.counts().forEach((t, c) -> index.computeIfAbsent(t, x -> new Postings()).add(d, c[0]));
@@ -206,26 +235,25 @@ final class SearchIndex {
     }
 
     /** A document of the index (a page, or a row of its error tables): its term counts per field (16 bits each) and field lengths. */
-    private record Doc(String name, int audience, Map<String, long[]> counts, int[] lengths) {}
+    record Doc(int audience, Map<String, long[]> counts, int[] lengths) {}
 
-    /** Page i and each row of its error tables as documents. */
-    private static List<Doc> docs(Map<String, Object> p, int i, List<String> audiences) {
+    /** A page's entry and each row of its error tables as documents, in that order. */
+    private static List<Doc> docs(Map<String, Object> p, List<String> audiences) {
         int audience = Math.max(0, audiences.indexOf((String) p.get("audience")));
         StringBuilder headings = new StringBuilder();
         for (Object h : (List<?>) p.get("headings")) headings.append(((List<?>) h).get(1)).append('\n');
         List<Doc> out = new ArrayList<>();
-        out.add(doc(Integer.toString(i), audience, List.of(terms((String) p.get("title")), terms(headings.toString()),
+        out.add(doc(audience, List.of(terms((String) p.get("title")), terms(headings.toString()),
                 terms(p.get("summary") + " " + p.get("text") + " " + p.getOrDefault("more", "")), List.of())));
-        List<?> errors = (List<?>) p.get("errors");
-        for (int j = 0; j < errors.size(); j++) {
-            Map<?, ?> e = (Map<?, ?>) errors.get(j);
-            out.add(doc(i + "." + j, audience, List.of(List.of(), List.of(), terms((String) e.get("text")),
+        for (Object row : (List<?>) p.get("errors")) {
+            Map<?, ?> e = (Map<?, ?>) row;
+            out.add(doc(audience, List.of(List.of(), List.of(), terms((String) e.get("text")),
                     terms(e.get("id") + " " + e.get("anchor") + " " + (e.get("http") == null ? "" : e.get("http"))))));
         }
         return out;
     }
 
-    private static Doc doc(String name, int audience, List<List<String>> fields) {
+    private static Doc doc(int audience, List<List<String>> fields) {
         int[] len = new int[FIELDS.length];
         Map<String, long[]> counts = new HashMap<>();
         for (int k = 0; k < FIELDS.length; k++) {
@@ -235,7 +263,7 @@ final class SearchIndex {
                 if (((c[0] >>> (16 * k)) & 0xFFFF) < 0xFFFF) c[0] += 1L << (16 * k);
             }
         }
-        return new Doc(name, audience, counts, len);
+        return new Doc(audience, counts, len);
     }
 
     /** The words of a text as indexed terms: each word, and the parts of a joined word ("sign-in": sign-in, sign, in). */
@@ -283,24 +311,27 @@ final class SearchIndex {
     static final String ENTRY_FORMAT = "search-entry-2";
 
     /**
-     * A page's entry, serialized. Extracting text from HTML is the index's whole cost, so entries are
+     * The key of a page's entry. Extracting text from HTML is the index's whole cost, so entries are
      * cached by everything they are made of: an unchanged page is never parsed again, in serve or in
      * a rebuild with nothing changed. The body's text is named by its render (cache key and included files'
      * hashes) rather than by hashing its HTML again: resolving links changes only URLs, which an entry does
      * not hold, except the text of xrefs written without text (other pages' titles), so those pages hash it.
      */
-    private static String entry(RenderedPage rp, RenderCache cache) {
+    private static String entryKey(RenderedPage rp) {
         Page p = rp.page();
         String body = LinkResolver.hasTextlessXref(rp.raw()) || rp.renderKey() == null
                 ? "html\0" + rp.html() : "render\0" + rp.renderKey() + "\0" + new TreeMap<>(rp.raw().includes());
-        String key = RenderCache.sha(ENTRY_FORMAT + "\0" + rp.outputPath() + "\0" + p.title() + "\0" + p.audience() + "\0"
+        return RenderCache.sha(ENTRY_FORMAT + "\0" + rp.outputPath() + "\0" + p.title() + "\0" + p.audience() + "\0"
                 + p.summary() + "\0" + body);
+    }
+
+    private static String entry(RenderedPage rp, String key, RenderCache cache) {
         String json = cache.getText(key);
         if (json != null) return json;
         try {
             json = JSON.writeValueAsString(page(rp));
         } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("cannot encode the search entry of " + p.id(), ex);
+            throw new IllegalStateException("cannot encode the search entry of " + rp.page().id(), ex);
         }
         cache.putText(key, json);
         return json;

@@ -348,6 +348,8 @@ public final class SiteBuilder {
                 try {
                     // On this thread only: the renders are waiting for JRuby's start, which needs a core of its own.
                     writer.write(ready, new Outputs(ids, false, Set.of()), renderer.started());
+                    // Then their search entries, which the index would otherwise make after the last render.
+                    writer.prepareSearch(ready, renderer.started());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 } catch (Layout.LayoutException e) {

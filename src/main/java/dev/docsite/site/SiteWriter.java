@@ -44,6 +44,7 @@ final class SiteWriter {
     private final String banner;
     private LayoutReuse reuse;     // pages whose layout key is the published file's are linked without a layout
     private volatile String shape; // what every page's layout reads of the site, computed once
+    private final SearchIndex.Ahead ahead = new SearchIndex.Ahead();   // search entries prepared before the index
     /** Folders already created: one check per folder, not per file (the first writer creates it while the others wait). */
     private final Map<Path, Boolean> dirs = new ConcurrentHashMap<>();
 
@@ -110,7 +111,7 @@ final class SiteWriter {
         if (SiteBuilder.TIMING) System.err.printf("timing: pages %s: %d laid out, %d taken from the published site%n", v.name(), pages.size() - linked.get(), linked.get());
         if (outputs.searchIndex(v.name())) {
             long t0 = System.nanoTime();
-            Map<String, String> search = SearchIndex.files(b, config, cache, () -> false);
+            Map<String, String> search = SearchIndex.files(b, config, cache, () -> false, ahead);
             long built = System.nanoTime();
             writeSearch(v.name(), search);
             if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: %d files, built in %d ms, written in %d ms%n",
@@ -202,6 +203,11 @@ final class SiteWriter {
     }
 
     void reuse(LayoutReuse r) { this.reuse = r; }
+
+    /** Prepares the search entries of these pages for the index a later {@link #write} makes (on this thread unless {@code parallel}). */
+    void prepareSearch(List<BuildResult.VersionBuild> builds, boolean parallel) {
+        for (BuildResult.VersionBuild b : builds) SearchIndex.prepare(b.pages(), config, cache, ahead, parallel);
+    }
 
     private String shape(List<BuildResult.VersionBuild> all) {
         String s = shape;
