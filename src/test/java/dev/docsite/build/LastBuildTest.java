@@ -61,10 +61,7 @@ class LastBuildTest {
     @Test void unchangedPageFilesKeepTheLastBuildsParse(@TempDir Path tmp) throws Exception {
         TestSite t = TestSite.valid(tmp);
         assertEquals(0, t.run("build").exit());
-        Path saved;
-        try (var files = Files.list(tmp.resolve("cache/builds"))) {
-            saved = files.filter(f -> f.getFileName().toString().endsWith(".pages.json")).findFirst().orElseThrow();
-        }
+        Path saved = savedParse(tmp);
         String parse = Files.readString(saved);
         assertTrue(parse.contains("\"title\":\"Set up\""), parse);
         Files.writeString(saved, parse.replace("\"title\":\"Set up\"", "\"title\":\"Planted title\""));
@@ -109,10 +106,7 @@ class LastBuildTest {
     @Test void unchangedPagesKeepTheirRenderKeysWhileTheRenderInputsAreTheSame(@TempDir Path tmp) throws Exception {
         TestSite t = TestSite.valid(tmp);
         assertEquals(0, t.run("build").exit());
-        Path saved;
-        try (var files = Files.list(tmp.resolve("cache/builds"))) {
-            saved = files.filter(f -> f.getFileName().toString().endsWith(".pages.json")).findFirst().orElseThrow();
-        }
+        Path saved = savedParse(tmp);
         // The "why" page is planted with the key of "new thing" in 2.0: only a build that reads keys from the file
         // shows new thing's render under why's title.
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -146,6 +140,13 @@ class LastBuildTest {
         String why = t.read("2.0/decision-maker/why.html");
         assertFalse(why.contains("What is new"), "a catalog changed: keys are made again");
         assertTrue(why.contains("Reasons"), why);
+    }
+
+    /** The saved parse of the pages beside the record of the test site's last build. */
+    private static Path savedParse(Path tmp) throws java.io.IOException {
+        try (var files = Files.list(tmp.resolve("cache/builds"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".pages.json")).findFirst().orElseThrow();
+        }
     }
 
     @Test void anyChangeToTheInputsBuildsAgain(@TempDir Path tmp) throws Exception {
