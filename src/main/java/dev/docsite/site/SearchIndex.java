@@ -70,11 +70,14 @@ final class SearchIndex {
         // Parsing a page's HTML is the cost here: spread it over the cores like the page writing.
         long t0 = System.nanoTime();
         List<String> audiences = audiences(config);
+        java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
         List<Prepared> prepared = build.pages().parallelStream().map(rp -> {
             stopIf(stop);
             String key = entryKey(rp);
             Prepared p = ahead == null ? null : ahead.byKey.get(key);
-            return p != null ? p : prepared(rp, key, cache, audiences);
+            if (p == null) return prepared(rp, key, cache, audiences);
+            early.incrementAndGet();
+            return p;
         }).toList();
         long t1 = System.nanoTime();
         String dir = build.name() + "/" + DIR + "/";
@@ -83,7 +86,7 @@ final class SearchIndex {
         Map<String, String> chunks = chunks(postings(prepared.stream().map(Prepared::docs).toList(), audiences, stop));
         stopIf(stop);
         if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries %d ms (%d prepared ahead), terms and chunks %d ms%n",
-                build.name(), (t1 - t0) / 1_000_000, ahead == null ? 0 : ahead.byKey.size(), (System.nanoTime() - t1) / 1_000_000);
+                build.name(), (t1 - t0) / 1_000_000, early.get(), (System.nanoTime() - t1) / 1_000_000);
         StringBuilder aud = new StringBuilder();
         for (Prepared p : prepared) aud.append(Character.forDigit(Math.max(0, audiences.indexOf((String) p.entry().get("audience"))), 36));
         Map<String, Object> manifest = new LinkedHashMap<>();
