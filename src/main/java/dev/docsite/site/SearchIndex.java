@@ -67,28 +67,37 @@ final class SearchIndex {
     /** The same, taking the entries {@code ahead} prepared (see {@link #prepare}); null: none. */
     static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, BooleanSupplier stop, Ahead ahead)
             throws JsonProcessingException {
-        // Parsing a page's HTML is the cost here: spread it over the cores like the page writing.
+        // Parsing a page's HTML is the cost here: spread it over the cores like the page writing, a batch at a time so
+        // that only a batch's documents are held before they join the index.
         long t0 = System.nanoTime();
         List<String> audiences = audiences(config);
         java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
-        List<Prepared> prepared = build.pages().parallelStream().map(rp -> {
-            stopIf(stop);
-            String key = entryKey(rp);
-            Prepared p = ahead == null ? null : ahead.byKey.get(key);
-            if (p == null) return prepared(rp, key, cache, audiences);
-            early.incrementAndGet();
-            return p;
-        }).toList();
+        Index index = new Index();
+        List<String> shown = new ArrayList<>(build.pages().size());
+        StringBuilder aud = new StringBuilder();
+        for (int from = 0; from < build.pages().size(); from += BATCH) {
+            List<Prepared> batch = build.pages().subList(from, Math.min(build.pages().size(), from + BATCH)).parallelStream().map(rp -> {
+                stopIf(stop);
+                String key = entryKey(rp);
+                Prepared p = ahead == null ? null : ahead.byKey.get(key);
+                if (p == null) return prepared(rp, key, cache, audiences);
+                early.incrementAndGet();
+                return p;
+            }).toList();
+            for (Prepared p : batch) {
+                index.add(p.docs());
+                shown.add(p.shown());
+                aud.append(Character.forDigit(p.docs().get(0).audience(), 36));
+            }
+        }
         long t1 = System.nanoTime();
         String dir = build.name() + "/" + DIR + "/";
         Map<String, String> out = new LinkedHashMap<>();
 
-        Map<String, String> chunks = chunks(postings(prepared.stream().map(Prepared::docs).toList(), audiences, stop));
+        Map<String, String> chunks = chunks(index.postings(audiences, stop));
         stopIf(stop);
-        if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries %d ms (%d prepared ahead), terms and chunks %d ms%n",
+        if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries and terms %d ms (%d prepared ahead), postings and chunks %d ms%n",
                 build.name(), (t1 - t0) / 1_000_000, early.get(), (System.nanoTime() - t1) / 1_000_000);
-        StringBuilder aud = new StringBuilder();
-        for (Prepared p : prepared) aud.append(Character.forDigit(Math.max(0, audiences.indexOf((String) p.entry().get("audience"))), 36));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("version", build.name());
@@ -97,14 +106,17 @@ final class SearchIndex {
         manifest.put("chunks", List.copyOf(chunks.keySet()));
         out.put(dir + "index.js", script("index", JSON.writeValueAsString(manifest)));
         chunks.forEach((prefix, json) -> out.put(dir + "t/" + fileName(prefix) + ".js", script("t/" + prefix, json)));
-        for (int i = 0; i < prepared.size(); i++) out.put(dir + "p/" + i + ".js", script("p/" + i, prepared.get(i).shown()));
+        for (int i = 0; i < shown.size(); i++) out.put(dir + "p/" + i + ".js", script("p/" + i, shown.get(i)));
         return out;
     }
 
     private static List<String> audiences(SiteConfig config) { return config.audiences().stream().map(SiteConfig.Audience::id).toList(); }
 
-    /** A page's entry ready to index: the entry, its documents with their terms, and its results file's JSON. */
-    record Prepared(Map<String, Object> entry, List<Doc> docs, String shown) {}
+    /** Pages whose entries are prepared at once before their documents join the index. */
+    private static final int BATCH = 256;
+
+    /** A page's entry ready to index: its documents with their terms, and its results file's JSON. */
+    record Prepared(List<Doc> docs, String shown) {}
 
     /**
      * Entries prepared before the index is made, by entry key: a build prepares the pages the cache holds while the
@@ -126,7 +138,7 @@ final class SearchIndex {
             Map<String, Object> entry = JSON.readValue(entry(rp, key, cache), MAP);
             Map<String, Object> shown = new LinkedHashMap<>(entry);
             shown.remove("more");   // indexed, never shown
-            return new Prepared(entry, docs(entry, audiences), JSON.writeValueAsString(shown));
+            return new Prepared(docs(entry, audiences), JSON.writeValueAsString(shown));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read the search entry of " + rp.page().id(), e);
         }
@@ -161,64 +173,71 @@ final class SearchIndex {
      * finds pages of every audience.
      */
     static Map<String, String> postings(List<Map<String, Object>> pages, List<String> audiences) {
-        return postings(pages.stream().map(p -> docs(p, audiences)).toList(), audiences, () -> false);
+        Index index = new Index();
+        for (Map<String, Object> p : pages) index.add(docs(p, audiences));
+        return index.postings(audiences, () -> false);
     }
 
     private static void stopIf(BooleanSupplier stop) {
         if (stop.getAsBoolean()) throw new CancellationException("search index no longer wanted");
     }
 
-    /** @param perPage each page's documents (see {@link #docs}), in page order */
-    private static Map<String, String> postings(List<List<Doc>> perPage, List<String> audiences, BooleanSupplier stop) {
-        List<String> docs = new ArrayList<>();
-        List<Integer> docAudience = new ArrayList<>();
-        List<int[]> lengths = new ArrayList<>();              // doc -> terms per field
-        Map<String, Postings> index = new HashMap<>();
-        for (int i = 0; i < perPage.size(); i++) {
-            if (i % 64 == 0) stopIf(stop);
-            List<Doc> page = perPage.get(i);
+    /** The index being made: documents join it page by page, in page order; their postings are scored at the end. */
+    private static final class Index {
+        private final List<String> docs = new ArrayList<>();
+        private final List<Integer> docAudience = new ArrayList<>();
+        private final List<int[]> lengths = new ArrayList<>();              // doc -> terms per field
+        private final Map<String, Postings> terms = new HashMap<>();
+        private int pages;
+
+        /** The next page's documents (see {@link #docs}). */
+        void add(List<Doc> page) {
+            int i = pages++;
             for (int j = 0; j < page.size(); j++) {
                 Doc doc = page.get(j);
                 int d = docs.size();
                 docs.add(j == 0 ? Integer.toString(i) : i + "." + (j - 1));   // the page, then its error-table rows
                 docAudience.add(doc.audience());
                 lengths.add(doc.lengths());
-                doc.counts().forEach((t, c) -> index.computeIfAbsent(t, x -> new Postings()).add(d, c[0]));
+                for (int k = 0; k < doc.terms().length; k++) terms.computeIfAbsent(doc.terms()[k], x -> new Postings()).add(d, doc.counts()[k]);
             }
         }
-        int n = docs.size();
-        double[] avg = new double[FIELDS.length];
-        for (int[] l : lengths) for (int k = 0; k < FIELDS.length; k++) avg[k] += l[k];
-        for (int k = 0; k < FIELDS.length; k++) avg[k] = Math.max(1, avg[k] / Math.max(1, n));
-        Map<String, String> out = new TreeMap<>();
-        stopIf(stop);
-        index.entrySet().parallelStream().map(e -> {
-            Postings t = e.getValue();
-            double idf = Math.log(1 + (n - t.n + 0.5) / (t.n + 0.5));
-            long[] scored = new long[t.n];   // weight in the high half, then (max - doc): best first, ties by doc
-            for (int i = 0; i < t.n; i++) {
-                int d = t.docs[i];
-                double s = 0;
-                for (int k = 0; k < FIELDS.length; k++) {
-                    int c = (int) (t.counts[i] >>> (16 * k)) & 0xFFFF;
-                    if (c == 0) continue;
-                    s += BOOST[k] * c * (K1 + 1) / (c + K1 * (1 - B + B * lengths.get(d)[k] / avg[k]));
+
+        Map<String, String> postings(List<String> audiences, BooleanSupplier stop) {
+            int n = docs.size();
+            double[] avg = new double[FIELDS.length];
+            for (int[] l : lengths) for (int k = 0; k < FIELDS.length; k++) avg[k] += l[k];
+            for (int k = 0; k < FIELDS.length; k++) avg[k] = Math.max(1, avg[k] / Math.max(1, n));
+            Map<String, String> out = new TreeMap<>();
+            stopIf(stop);
+            terms.entrySet().parallelStream().map(e -> {
+                Postings t = e.getValue();
+                double idf = Math.log(1 + (n - t.n + 0.5) / (t.n + 0.5));
+                long[] scored = new long[t.n];   // weight in the high half, then (max - doc): best first, ties by doc
+                for (int i = 0; i < t.n; i++) {
+                    int d = t.docs[i];
+                    double s = 0;
+                    for (int k = 0; k < FIELDS.length; k++) {
+                        int c = (int) (t.counts[i] >>> (16 * k)) & 0xFFFF;
+                        if (c == 0) continue;
+                        s += BOOST[k] * c * (K1 + 1) / (c + K1 * (1 - B + B * lengths.get(d)[k] / avg[k]));
+                    }
+                    long w = Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(s * idf * 10)));
+                    scored[i] = (w << 32) | (Integer.MAX_VALUE - d);
                 }
-                long w = Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(s * idf * 10)));
-                scored[i] = (w << 32) | (Integer.MAX_VALUE - d);
-            }
-            java.util.Arrays.sort(scored);
-            int[] kept = new int[audiences.size() + 1];
-            StringBuilder b = new StringBuilder();
-            for (int i = scored.length - 1; i >= 0; i--) {
-                int d = Integer.MAX_VALUE - (int) (scored[i] & 0xFFFFFFFFL);
-                if (kept[docAudience.get(d)]++ >= MAX_POSTINGS) continue;
-                if (b.length() > 0) b.append(' ');
-                b.append(docs.get(d)).append(':').append(scored[i] >>> 32);
-            }
-            return Map.entry(e.getKey(), b.toString());
-        }).toList().forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+                java.util.Arrays.sort(scored);
+                int[] kept = new int[audiences.size() + 1];
+                StringBuilder b = new StringBuilder();
+                for (int i = scored.length - 1; i >= 0; i--) {
+                    int d = Integer.MAX_VALUE - (int) (scored[i] & 0xFFFFFFFFL);
+                    if (kept[docAudience.get(d)]++ >= MAX_POSTINGS) continue;
+                    if (b.length() > 0) b.append(' ');
+                    b.append(docs.get(d)).append(':').append(scored[i] >>> 32);
+                }
+                return Map.entry(e.getKey(), b.toString());
+            }).toList().forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        }
     }
 
     /** A term's documents with their counts per field (16 bits each), in document order. */
@@ -237,8 +256,12 @@ final class SearchIndex {
         }
     }
 
-    /** A document of the index (a page, or a row of its error tables): its term counts per field (16 bits each) and field lengths. */
-    record Doc(int audience, Map<String, long[]> counts, int[] lengths) {}
+    /**
+     * A document of the index (a page, or a row of its error tables): its distinct terms with their counts per field
+     * (16 bits each, same position), and its field lengths. Arrays rather than a map: a build holds the documents of
+     * every page prepared ahead.
+     */
+    record Doc(int audience, String[] terms, long[] counts, int[] lengths) {}
 
     /** A page's entry and each row of its error tables as documents, in that order. */
     private static List<Doc> docs(Map<String, Object> p, List<String> audiences) {
@@ -266,7 +289,14 @@ final class SearchIndex {
                 if (((c[0] >>> (16 * k)) & 0xFFFF) < 0xFFFF) c[0] += 1L << (16 * k);
             }
         }
-        return new Doc(audience, counts, len);
+        String[] terms = new String[counts.size()];
+        long[] packed = new long[counts.size()];
+        int i = 0;
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            terms[i] = e.getKey();
+            packed[i++] = e.getValue()[0];
+        }
+        return new Doc(audience, terms, packed, len);
     }
 
     /** The words of a text as indexed terms: each word, and the parts of a joined word ("sign-in": sign-in, sign, in). */
