@@ -128,10 +128,9 @@ public final class AsciidocRenderer implements AutoCloseable {
         } catch (Exception e) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
-        libs.stream().filter(l -> l.startsWith("gems/asciidoctor-")).forEach(out::add);
-        libs.stream().filter(l -> !l.startsWith("gems/asciidoctor-")).forEach(out::add);
-        return out.stream().map(l -> "uri:classloader:/" + l.substring(0, l.length() - 1)).toList();
+        // Stable sort: Asciidoctor first, the others in name order.
+        return libs.stream().sorted(java.util.Comparator.comparing((String l) -> !l.startsWith("gems/asciidoctor-")))
+                .map(l -> "uri:classloader:/" + l.substring(0, l.length() - 1)).toList();
     }
 
     /**

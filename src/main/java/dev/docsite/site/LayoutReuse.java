@@ -70,8 +70,9 @@ public final class LayoutReuse {
         String links = LinkResolver.hasTextlessXref(rp.raw()) ? headings.get() : "";
         // The render key names a page's source and inputs; an included file that changed renders it again under the
         // same key, so the included files' hashes name the render too.
-        return RenderCache.sha(base + "\0" + shape + "\0" + rp.version() + "\0" + rp.renderKey() + "\0" + new TreeMap<>(rp.raw().includes()) + "\0"
-                + json(rp.page().withoutBody().withLastUpdated(null)) + "\0" + rp.page().lastUpdated() + "\0" + links);
+        // The page's other fields are in the shape already; its date is not (no other page shows it).
+        return RenderCache.sha(base + "\0" + shape + "\0" + rp.version() + "\0" + rp.page().id() + "\0" + rp.page().lastUpdated() + "\0"
+                + rp.renderKey() + "\0" + new TreeMap<>(rp.raw().includes()) + "\0" + links);
     }
 
     /** Whether the published file at {@code rel} ({@code previous} is the published site) has this key and is as left. */

@@ -110,6 +110,7 @@ public final class SiteBuilder {
 
     /** Takes keys from {@link #renderKeys} of an earlier process for pages equal to those they were made for. */
     public void knowRenderKeys(Map<Page, Map<String, String>> known) {
+        if (known.isEmpty()) return;
         Map<KeyInput, String> keys = new HashMap<>(memo.keys);
         known.forEach((page, byLabel) -> byLabel.forEach((label, key) -> {
             int cut = label.indexOf('\0');

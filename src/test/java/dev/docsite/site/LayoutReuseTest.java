@@ -49,20 +49,12 @@ class LayoutReuseTest {
         assertEquals(original, Files.readString(why), "a published file that is not as the last build left it is laid out again");
         assertEqualsClean(t, templates);
 
-        edit(t, "pages/admin/setup.yaml", "title: Set up", "title: Set it up");
-        build(t, templates);
-        assertTrue(t.read("2.0/admin/troubleshoot.html").contains("Set it up"), "the navigation of the audience's pages shows the new title");
-        assertEqualsClean(t, templates);
-
-        edit(t, "pages/admin/target.yaml", "Old steps", "New steps");
-        build(t, templates);
-        assertTrue(t.read("2.0/admin/pointer.html").contains("New steps"), "an xref without text shows the new heading");
-        assertEqualsClean(t, templates);
-
-        edit(t, "snippets/note.adoc", "Old snippet", "New snippet");
-        build(t, templates);
-        assertTrue(t.read("2.0/admin/shared.html").contains("New snippet text."), "a page whose included file changed is laid out again");
-        assertEqualsClean(t, templates);
+        rebuildAfter(t, templates, "pages/admin/setup.yaml", "title: Set up", "title: Set it up",
+                "2.0/admin/troubleshoot.html", "Set it up", "the navigation of the audience's pages shows the new title");
+        rebuildAfter(t, templates, "pages/admin/target.yaml", "Old steps", "New steps",
+                "2.0/admin/pointer.html", "New steps", "an xref without text shows the new heading");
+        rebuildAfter(t, templates, "snippets/note.adoc", "Old snippet", "New snippet",
+                "2.0/admin/shared.html", "New snippet text.", "a page whose included file changed is laid out again");
 
         edit(t, "site.yaml", "title: Users", "title: Readers");
         build(t, templates);
@@ -72,6 +64,14 @@ class LayoutReuseTest {
         Files.writeString(page, Files.readString(page).replace("</body>", "<!-- changed --></body>"));
         build(t, templates);
         assertTrue(t.read("2.0/decision-maker/why.html").contains("<!-- changed -->"));
+        assertEqualsClean(t, templates);
+    }
+
+    /** Edits {@code rel}, rebuilds, and requires {@code page} to show {@code shows} and the site to equal a clean build. */
+    private void rebuildAfter(TestSite t, Path templates, String rel, String from, String to, String page, String shows, String why) throws Exception {
+        edit(t, rel, from, to);
+        build(t, templates);
+        assertTrue(t.read(page).contains(shows), why);
         assertEqualsClean(t, templates);
     }
 
