@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * JRuby starts without RubyGems (its start was 40 % of JRuby's), and the gems AsciidoctorJ bundles are still found:
- * a page that asks for Rouge gets highlighted code, as it did when RubyGems found Rouge.
+ * a page that asks for Rouge gets highlighted code, as it did when RubyGems found Rouge. Its native layer is off too.
  */
 class RubyStartTest {
     @TempDir Path dir;
@@ -45,5 +45,6 @@ class RubyStartTest {
         String html = Files.readString(dir.resolve("site/2.0/admin/code.html"));
         assertTrue(html.contains("<span class=\"k\">def</span>"), "Rouge highlighted the listing: " + html);
         assertEquals(false, Fixture.renderer().loadedRubyGems());
+        assertEquals(false, Fixture.renderer().usesNative(), "JRuby's native layer stays off");
     }
 }
