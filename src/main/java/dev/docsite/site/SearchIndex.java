@@ -72,20 +72,28 @@ final class SearchIndex {
         long t0 = System.nanoTime();
         List<String> audiences = audiences(config);
         java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
-        Index index = new Index();
-        List<String> shown = new ArrayList<>(build.pages().size());
+        List<RenderedPage> pages = build.pages();
+        List<String> keys = pages.parallelStream().map(rp -> ahead == null ? entryKey(rp) : ahead.key(rp)).toList();
+        // The pages prepared ahead already joined an index, at their places: it is taken when each of them is still
+        // at its place with the same entry, and the other pages join it.
+        Ahead.Partial partial = ahead == null ? null : ahead.partials.remove(build.name());
+        boolean fits = partial != null && partial.fits(keys);
+        Index index = fits ? partial.index() : new Index();
+        Map<Integer, String> joined = fits ? partial.keyAt() : Map.of();
+        List<String> shown = new ArrayList<>(pages.size());
         StringBuilder aud = new StringBuilder();
-        for (int from = 0; from < build.pages().size(); from += BATCH) {
-            List<Prepared> batch = build.pages().subList(from, Math.min(build.pages().size(), from + BATCH)).parallelStream().map(rp -> {
+        for (int from = 0; from < pages.size(); from += BATCH) {
+            int first = from;
+            List<Prepared> batch = java.util.stream.IntStream.range(from, Math.min(pages.size(), from + BATCH)).parallel().mapToObj(i -> {
                 stopIf(stop);
-                String key = entryKey(rp);
-                Prepared p = ahead == null ? null : ahead.byKey.get(key);
-                if (p == null) return prepared(rp, key, cache, audiences);
+                Prepared p = ahead == null ? null : ahead.byKey.get(keys.get(i));
+                if (p == null) return prepared(pages.get(i), keys.get(i), cache, audiences);
                 early.incrementAndGet();
                 return p;
             }).toList();
-            for (Prepared p : batch) {
-                index.add(p.docs());
+            for (int j = 0; j < batch.size(); j++) {
+                Prepared p = batch.get(j);
+                if (!joined.containsKey(first + j)) index.add(first + j, p.docs());
                 shown.add(p.shown());
                 aud.append(Character.forDigit(p.docs().get(0).audience(), 36));
             }
@@ -124,13 +132,50 @@ final class SearchIndex {
      */
     static final class Ahead {
         private final Map<String, Prepared> byKey = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Entry keys by page (the same resolved page is asked for again when the index is made). */
+        private final Map<RenderedPage, String> keys = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+        /** By version: an index the prepared pages joined at their places in the version's page list. */
+        private final Map<String, Partial> partials = new java.util.concurrent.ConcurrentHashMap<>();
+
+        String key(RenderedPage rp) {
+            String k = keys.get(rp);
+            if (k == null) keys.put(rp, k = entryKey(rp));
+            return k;
+        }
+
+        /** An index missing some pages: {@code keyAt} gives the entry key of each page in it, by place. */
+        private record Partial(Index index, Map<Integer, String> keyAt) {
+            /** Whether every page in it is at that place in {@code keys} (a version's entry keys) with the same key. */
+            boolean fits(List<String> keys) {
+                for (Map.Entry<Integer, String> e : keyAt.entrySet())
+                    if (e.getKey() >= keys.size() || !e.getValue().equals(keys.get(e.getKey()))) return false;
+                return true;
+            }
+        }
     }
 
-    /** Prepares the entries of {@code pages} into {@code ahead}, on this thread only unless {@code parallel}. */
-    static void prepare(List<RenderedPage> pages, SiteConfig config, RenderCache cache, Ahead ahead, boolean parallel) {
+    /**
+     * Prepares the entries of {@code build}'s pages (some of its version's pages) into {@code ahead}, on this thread
+     * only unless {@code parallel}, and adds them to the version's index ahead at their places.
+     */
+    static void prepare(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, Ahead ahead, boolean parallel) {
         List<String> audiences = audiences(config);
-        (parallel ? pages.parallelStream() : pages.stream()).forEach(rp ->
-                ahead.byKey.computeIfAbsent(entryKey(rp), key -> prepared(rp, key, cache, audiences)));
+        List<RenderedPage> pages = build.pages();
+        List<String> keys = (parallel ? pages.parallelStream() : pages.stream()).map(rp -> {
+            String key = ahead.key(rp);
+            ahead.byKey.computeIfAbsent(key, k -> prepared(rp, k, cache, audiences));
+            return key;
+        }).toList();
+        Map<String, Integer> place = new HashMap<>();
+        List<Page> all = build.content().pages();
+        for (int i = 0; i < all.size(); i++) place.put(all.get(i).id(), i);
+        Ahead.Partial partial = ahead.partials.computeIfAbsent(build.name(), n -> new Ahead.Partial(new Index(), new HashMap<>()));
+        for (int j = 0; j < pages.size(); j++) {
+            Integer at = place.get(pages.get(j).page().id());
+            if (at == null || partial.keyAt().containsKey(at)) continue;
+            partial.index().add(at, ahead.byKey.get(keys.get(j)).docs());
+            partial.keyAt().put(at, keys.get(j));
+        }
     }
 
     private static Prepared prepared(RenderedPage rp, String key, RenderCache cache, List<String> audiences) {
@@ -174,7 +219,7 @@ final class SearchIndex {
      */
     static Map<String, String> postings(List<Map<String, Object>> pages, List<String> audiences) {
         Index index = new Index();
-        for (Map<String, Object> p : pages) index.add(docs(p, audiences));
+        for (int i = 0; i < pages.size(); i++) index.add(i, docs(pages.get(i), audiences));
         return index.postings(audiences, () -> false);
     }
 
@@ -182,21 +227,24 @@ final class SearchIndex {
         if (stop.getAsBoolean()) throw new CancellationException("search index no longer wanted");
     }
 
-    /** The index being made: documents join it page by page, in page order; their postings are scored at the end. */
+    /**
+     * The index being made: documents join it page by page, in any order of pages (those prepared ahead first); their
+     * postings are scored at the end, where equal scores rank in page order.
+     */
     private static final class Index {
         private final List<String> docs = new ArrayList<>();
+        private final List<Long> places = new ArrayList<>();               // doc -> page number (high half), row (low)
         private final List<Integer> docAudience = new ArrayList<>();
         private final List<int[]> lengths = new ArrayList<>();              // doc -> terms per field
         private final Map<String, Postings> terms = new HashMap<>();
-        private int pages;
 
-        /** The next page's documents (see {@link #docs}). */
-        void add(List<Doc> page) {
-            int i = pages++;
+        /** The documents of page {@code i} (see {@link #docs}), a page not added yet. */
+        void add(int i, List<Doc> page) {
             for (int j = 0; j < page.size(); j++) {
                 Doc doc = page.get(j);
                 int d = docs.size();
                 docs.add(j == 0 ? Integer.toString(i) : i + "." + (j - 1));   // the page, then its error-table rows
+                places.add(((long) i << 32) | j);
                 docAudience.add(doc.audience());
                 lengths.add(doc.lengths());
                 for (int k = 0; k < doc.terms().length; k++) terms.computeIfAbsent(doc.terms()[k], x -> new Postings()).add(d, doc.counts()[k]);
@@ -205,6 +253,15 @@ final class SearchIndex {
 
         Map<String, String> postings(List<String> audiences, BooleanSupplier stop) {
             int n = docs.size();
+            // Documents in page order, for ties: rank[d] is d's place in it (d itself when pages joined in order).
+            Integer[] order = new Integer[n];
+            for (int d = 0; d < n; d++) order[d] = d;
+            java.util.Arrays.sort(order, java.util.Comparator.comparingLong(places::get));
+            int[] rank = new int[n], byRank = new int[n];
+            for (int r = 0; r < n; r++) {
+                rank[order[r]] = r;
+                byRank[r] = order[r];
+            }
             double[] avg = new double[FIELDS.length];
             for (int[] l : lengths) for (int k = 0; k < FIELDS.length; k++) avg[k] += l[k];
             for (int k = 0; k < FIELDS.length; k++) avg[k] = Math.max(1, avg[k] / Math.max(1, n));
@@ -223,13 +280,13 @@ final class SearchIndex {
                         s += BOOST[k] * c * (K1 + 1) / (c + K1 * (1 - B + B * lengths.get(d)[k] / avg[k]));
                     }
                     long w = Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(s * idf * 10)));
-                    scored[i] = (w << 32) | (Integer.MAX_VALUE - d);
+                    scored[i] = (w << 32) | (Integer.MAX_VALUE - rank[d]);
                 }
                 java.util.Arrays.sort(scored);
                 int[] kept = new int[audiences.size() + 1];
                 StringBuilder b = new StringBuilder();
                 for (int i = scored.length - 1; i >= 0; i--) {
-                    int d = Integer.MAX_VALUE - (int) (scored[i] & 0xFFFFFFFFL);
+                    int d = byRank[Integer.MAX_VALUE - (int) (scored[i] & 0xFFFFFFFFL)];
                     if (kept[docAudience.get(d)]++ >= MAX_POSTINGS) continue;
                     if (b.length() > 0) b.append(' ');
                     b.append(docs.get(d)).append(':').append(scored[i] >>> 32);
@@ -240,7 +297,7 @@ final class SearchIndex {
         }
     }
 
-    /** A term's documents with their counts per field (16 bits each), in document order. */
+    /** A term's documents with their counts per field (16 bits each), in the order they joined. */
     private static final class Postings {
         int[] docs = new int[4];
         long[] counts = new long[4];

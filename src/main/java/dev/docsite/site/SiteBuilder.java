@@ -275,13 +275,16 @@ public final class SiteBuilder {
             return known != null ? known : LinkResolver.hasTextlessXref(x);
         });
         Map<String, RenderedPage> resolvedEarly = new HashMap<>();   // version \0 page id -> resolved while others rendered
+        Map<RenderedPage, List<Finding>> urlsEarly = new java.util.IdentityHashMap<>();   // their URL findings
         Map<String, RenderResult> results = renderAll(jobs, early == null ? null : cached -> {
             List<BuildResult.VersionBuild> ready = ready(versions, keysPerVersion, cached, textless);
             for (BuildResult.VersionBuild b : ready) for (RenderedPage rp : b.pages()) resolvedEarly.put(b.name() + "\0" + rp.page().id(), rp);
             early.resolved(ready);
+            for (BuildResult.VersionBuild b : ready) for (RenderedPage rp : b.pages()) urlsEarly.put(rp, UrlPolicy.check(rp));
         });
         if (TIMING) System.err.printf("timing: cache keys %d ms, renders (cache reads and misses) %d ms%n",
                 (keyed - start) / 1_000_000, (System.nanoTime() - keyed) / 1_000_000);
+        long rendersDone = System.nanoTime();
         int rendered = (int) jobs.values().stream().filter(j -> j.rendered).count();
 
         List<Finding> findings = new ArrayList<>();
@@ -312,12 +315,14 @@ public final class SiteBuilder {
                     findings.add(f.inVersions(List.of(v.name())));
                 }
                 List<Finding> urls = lastUrls.get(rp);
+                if (urls == null) urls = urlsEarly.get(rp);
                 if (urls == null) urls = UrlPolicy.check(rp);
                 urlsMemo.put(rp, urls);
                 for (Finding f : urls) findings.add(f.inVersions(List.of(v.name())));
             }
             builds.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
         }
+        if (TIMING) System.err.printf("timing: links resolved, messages and URLs checked in %d ms%n", (System.nanoTime() - rendersDone) / 1_000_000);
         memo.keys = keyMemo;
         memo.resolved = resolvedMemo;
         memo.urls = urlsMemo;
@@ -351,6 +356,8 @@ public final class SiteBuilder {
                     writer.write(ready, new Outputs(ids, false, Set.of()), renderer.started());
                     // Then their search entries, which the index would otherwise make after the last render.
                     writer.prepareSearch(ready, renderer.started());
+                    // And the templates, if every page so far was taken from the published site.
+                    writer.warmLayout(ready);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 } catch (Layout.LayoutException e) {
