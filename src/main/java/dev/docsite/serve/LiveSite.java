@@ -95,19 +95,30 @@ public final class LiveSite {
 
     public void onUpdate(Consumer<Update> listener) { listeners.add(listener); }
 
-    /** Warms the renderer up on the content last loaded (see {@link SiteBuilder#warmUpRenderer(ContentSet)}); run it beside the server. */
+    /**
+     * Warms the renderer up on the content last loaded (see {@link SiteBuilder#warmUpRenderer}); run it beside the
+     * server. It is for the first edit: it stops once an update after the start has begun, and does nothing after.
+     */
     public void warmUp() {
         ContentSet c;
         SiteBuilder b;
+        long started;
         synchronized (this) {
             c = content;
             b = tx.builder();
+            started = startedAt;
         }
-        b.warmUpRenderer(c);
+        b.warmUpRenderer(c, () -> generation != started);
     }
 
+    private long startedAt = -1;   // the generation of the start-up build (under this)
+
     /** Builds and publishes everything (first start). */
-    public synchronized Update start() { return update(List.of(contentDir)); }
+    public synchronized Update start() {
+        Update u = update(List.of(contentDir));
+        startedAt = generation;
+        return u;
+    }
 
     /**
      * Brings the site up to date after {@code paths} changed (files or folders under the content or

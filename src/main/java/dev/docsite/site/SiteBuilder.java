@@ -140,21 +140,27 @@ public final class SiteBuilder {
         t.start();
     }
 
-    /** Pages converted, and how many times each, by {@link #warmUpRenderer(ContentSet)}. */
+    /** Pages converted, and how many times each, by {@link #warmUpRenderer}. */
     static final int WARM_UP_PAGES = 6, WARM_UP_ROUNDS = 3;
 
     /**
      * Starts Asciidoctor and converts a few pages of {@code content} a few times (serve, after a start-up build
      * served from the cache): the first conversions load the HTML converter and the extensions and compile
      * the parser's hot paths, which the writer's first edit would pay otherwise. The results are thrown
-     * away: nothing is cached, written or reported.
+     * away: nothing is cached, written or reported. Once {@code stop} says so (the writer's edit has begun), no
+     * further page is converted: the edit's own conversion would otherwise share the cores with the warm-up's.
      */
-    public void warmUpRenderer(ContentSet content) {
+    public void warmUpRenderer(ContentSet content, java.util.function.BooleanSupplier stop) {
         renderer.warmUp();
         if (content == null || content.config().versions().isEmpty()) return;
         VersionContent v = VersionContent.of(content.config(), content, content.config().versions().get(0).name());
         List<Page> sample = v.pages().stream().limit(WARM_UP_PAGES).toList();
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) for (Page p : sample) renderer.render(p, v.input());
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (Page p : sample) {
+                if (stop.getAsBoolean()) return;
+                renderer.render(p, v.input());
+            }
+        }
     }
 
     /**

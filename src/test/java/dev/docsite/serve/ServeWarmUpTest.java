@@ -56,6 +56,28 @@ class ServeWarmUpTest {
         }
     }
 
+    /** The warm-up is for the first edit: once an edit has begun it converts nothing more, beside the edit's page. */
+    @Test void theWarmUpConvertsNothingOnceAnEditHasBegun(@TempDir Path dir) throws Exception {
+        TestSite site = TestSite.valid(dir);
+        assertEquals(0, site.run("build").exit());
+        Path templates = TestContent.copyTemplates(dir.resolve("templates"));
+        AsciidocRenderer renderer = new AsciidocRenderer();
+        LiveSite live = new LiveSite(site.content, templates, site.out, new SiteBuilder(renderer, new RenderCache(dir.resolve("cache")), new Layout(templates), 2));
+        try {
+            assertEquals(0, live.start().rendered());
+            Path why = site.content.resolve("pages/decision-maker/why.yaml");
+            Files.writeString(why, Files.readString(why).replace("See xref:", "Edited. See xref:"));
+            assertEquals(1, live.update(List.of(why)).rendered());
+            long afterEdit = renderer.conversions();
+            live.warmUp();
+            assertTrue(renderer.started());
+            assertEquals(afterEdit, renderer.conversions(), "no warm-up conversion after the edit");
+        } finally {
+            live.close();
+            renderer.close();
+        }
+    }
+
     private static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!condition.getAsBoolean()) {
