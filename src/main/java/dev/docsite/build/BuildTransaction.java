@@ -191,13 +191,8 @@ public final class BuildTransaction {
         Outcome o = run(content, plan, reuse);
         long saving = System.nanoTime();
         if (last != null && o.published()) {
-            // Two files, written side by side: the saved parse is most of the time, and neither reads the other.
-            LastBuild record = last;
-            Map<String, LastBuild.Stamp> stamped = inputs;
-            var pagesSaved = java.util.concurrent.CompletableFuture.runAsync(() ->
-                    record.savePages(content.pages(), stamped, parsedAs, parsed, builder.renderKeys(content.pages())));
             last.save(root, inputs, o.findings(), o.build().stats().pages(), o.build().versions().size(), reuse.keys());
-            pagesSaved.join();
+            last.savePages(content.pages(), inputs, parsedAs, parsed, builder.renderKeys(content.pages()));
         }
         if (SiteBuilder.TIMING) System.err.printf("timing: record %d ms%n", (System.nanoTime() - saving) / 1_000_000);
         return o;

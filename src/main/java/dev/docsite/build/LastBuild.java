@@ -139,7 +139,6 @@ public final class LastBuild {
                 if (s != null) byPath.put(p.path(), new ParsedPage(s.sha(), p.withLastUpdated(null), keys.getOrDefault(p.path(), Map.of())));
             }
             Path f = pagesFile();
-            Files.createDirectories(f.getParent());   // written beside the record, perhaps before it
             Path tmp = Files.createTempFile(f.getParent(), ".tmp-", ".json");
             JSON.writeValue(tmp.toFile(), new ParsedPages(parseSetup(inputs, parsedAs), byPath));
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
