@@ -2,7 +2,11 @@ package dev.docsite.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsite.Fixture;
 import dev.docsite.content.ErrorEntry;
+import dev.docsite.render.Layout;
+import dev.docsite.render.RenderCache;
+import dev.docsite.render.RenderedPage;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -185,6 +189,7 @@ class SearchIndexTest {
         List<Long> weights = java.util.Arrays.stream(postings.split(" ")).map(d -> Long.parseLong(d.substring(d.indexOf(':') + 1))).toList();
         assertTrue(weights.get(0) > weights.get(1) && weights.get(1) > weights.get(2), postings);
     }
+
     /**
      * Pages prepared ahead join an index at their places while the others render (a one-page rebuild then only adds
      * that page after the render). Whatever order they joined in, in however many steps, the files are those of an
@@ -192,26 +197,26 @@ class SearchIndexTest {
      */
     @Test
     void anIndexMadeAheadInAnyOrderGivesTheSameFilesAsOneMadeAtOnce() throws Exception {
-        dev.docsite.render.RenderCache cache = dev.docsite.render.RenderCache.memoryOnly();
-        SiteBuilder builder = new SiteBuilder(dev.docsite.Fixture.renderer(), cache, new dev.docsite.render.Layout(dev.docsite.Fixture.TEMPLATES), 2);
+        RenderCache cache = RenderCache.memoryOnly();
+        SiteBuilder builder = new SiteBuilder(Fixture.renderer(), cache, new Layout(Fixture.TEMPLATES), 2);
         BuildResult r = builder.render(SiteBuilderTest.request(FixtureSite.CONTENT, List.of("2.0")));
         BuildResult.VersionBuild b = r.versions().get(0);
         var config = b.content().config();
-        List<dev.docsite.render.RenderedPage> pages = b.pages();
+        List<RenderedPage> pages = b.pages();
         assertTrue(pages.size() >= 4 && pages.stream().anyMatch(rp -> !rp.raw().tables().isEmpty()), "pages, one with an error table");
         Map<String, String> atOnce = SearchIndex.files(b, config, cache, () -> false);
 
         // The last page first, then every other page backwards: places out of order, in two steps.
         SearchIndex.Ahead ahead = new SearchIndex.Ahead();
         SearchIndex.prepare(new BuildResult.VersionBuild(b.content(), List.of(pages.get(pages.size() - 1))), config, cache, ahead, false);
-        List<dev.docsite.render.RenderedPage> some = new ArrayList<>();
+        List<RenderedPage> some = new ArrayList<>();
         for (int i = pages.size() - 3; i >= 0; i -= 2) some.add(pages.get(i));
         SearchIndex.prepare(new BuildResult.VersionBuild(b.content(), some), config, cache, ahead, true);
         assertEquals(atOnce, SearchIndex.files(b, config, cache, () -> false, ahead));
 
         // Prepared ahead with other words than the page has now: those words must not be found.
-        dev.docsite.render.RenderedPage was = pages.get(1);
-        dev.docsite.render.RenderedPage stale = new dev.docsite.render.RenderedPage(was.page(), was.version(),
+        RenderedPage was = pages.get(1);
+        RenderedPage stale = new RenderedPage(was.page(), was.version(),
                 was.html() + "<p>Zanzibarquux</p>", was.raw(), null, was.links());
         SearchIndex.Ahead staleAhead = new SearchIndex.Ahead();
         SearchIndex.prepare(new BuildResult.VersionBuild(b.content(), List.of(pages.get(0), stale)), config, cache, staleAhead, false);
