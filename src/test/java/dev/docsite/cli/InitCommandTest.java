@@ -40,6 +40,11 @@ class InitCommandTest {
         assertTrue(Files.readString(demo.resolve(".gitignore")).contains(".docsite-cache"));
         assertFalse(Files.readString(demo.resolve(".github/workflows/docs.yml")).contains("@DOCSITE_REF@"));
 
+        List<String> written;
+        try (var files = Files.walk(demo)) {
+            written = files.filter(Files::isRegularFile).map(f -> demo.relativize(f).toString().replace('\\', '/')).sorted().toList();
+        }
+
         Fixture.Run build = inProject(demo, "build", "--no-cache");
         assertEquals(0, build.exitCode(), build.err());
         assertEquals("", build.err());
@@ -54,6 +59,13 @@ class InitCommandTest {
         Fixture.Run check = inProject(demo, "check", "--fail-level", "warning");
         assertEquals(0, check.exitCode(), check.out() + check.err());
         assertTrue(check.out().startsWith("0 errors, 0 warnings in 3 pages of 1 version"), check.out());
+
+        // What the build leaves (site, cache, the output's lock file) stays out of git: the writer's first
+        // `git add .` takes only what init wrote.
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(demo.toFile()).call()) {
+            assertTrue(Files.exists(demo.resolve(".site.lock")), "the build kept its lock file beside site/");
+            assertEquals(written, new java.util.TreeSet<>(git.status().call().getUntracked()).stream().toList());
+        }
     }
 
     @Test void initRefusesAFolderThatIsNotEmptyUnlessForced() throws Exception {
