@@ -47,6 +47,9 @@ done
 
 echo "docsite before/after — this checkout ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with uncommitted changes')) against $(git rev-parse --short "$rev"), $(nproc) cores, $runs alternating pairs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
+# row FILE: pair $i of FILE's "wall cpu" lines
+row() { sed -n "${i}p" "$1" | awk '{printf "%s s (%s s CPU)", $1, $2}'; }
+
 echo "| pair | one page changed, 1,000 pages: base | this | default content cold: base | this |"
 echo "|------|-------------------------------------|------|----------------------------|------|"
 for i in $(seq "$runs"); do
@@ -57,7 +60,6 @@ for i in $(seq "$runs"); do
     rm -rf "$work/$side-default"
     timed "$dir" "$work/$side-cold" --no-cache --out "$work/$side-default"
   done
-  row() { sed -n "${i}p" "$1" | awk '{printf "%s s (%s s CPU)", $1, $2}'; }
   echo "| $i | $(row "$work/base-onepage") | $(row "$work/this-onepage") | $(row "$work/base-cold") | $(row "$work/this-cold") |"
 done
 echo

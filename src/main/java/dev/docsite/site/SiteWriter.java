@@ -208,8 +208,8 @@ final class SiteWriter {
     /**
      * Lays out the first of these pages and throws the result away, unless a page was laid out already: when every
      * page the cache holds was taken from the published site, the changed pages' layout would otherwise be the
-     * first, and pay for parsing the templates and loading FreeMarker (about a quarter of a second) after the last
-     * render instead of while the renders wait.
+     * first, and pay for parsing the templates and loading FreeMarker after the last render instead of while the
+     * renders wait (that layout took about 70-90 ms in a one-page rebuild of 1,000 pages, about 10 ms after this).
      */
     void warmLayout(List<BuildResult.VersionBuild> builds) throws Layout.LayoutException {
         if (laidOut) return;
