@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  * The instance is created on first use, so a build served entirely from the cache never starts JRuby.
  */
 public final class AsciidocRenderer implements AutoCloseable {
-    private static final Pattern HEADING = Pattern.compile("<h([23]) id=\"([^\"]+)\"[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
-    private static final Pattern SECTION_HEADING = Pattern.compile("<h([2-6]) id=\"([^\"]+)\"[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern TAGS = Pattern.compile("<[^>]+>");
 
     private static final AsciidocRenderer SHARED = new AsciidocRenderer();
@@ -235,17 +233,45 @@ public final class AsciidocRenderer implements AutoCloseable {
         Map<String, String> out = new LinkedHashMap<>();
         for (String id : idCounts(html).keySet()) out.put(id, "");
         // Titles of every section level: an xref without text to a section shows it.
-        Matcher m = SECTION_HEADING.matcher(html);
-        while (m.find()) out.put(m.group(2), org.jsoup.parser.Parser.unescapeEntities(TAGS.matcher(m.group(3)).replaceAll("").strip(), false));
+        for (Heading h : headingsIn(html, '2', '6')) out.put(h.id(), h.text());
         return out;
     }
 
     static List<RenderResult.Heading> headings(String html) {
         List<RenderResult.Heading> out = new ArrayList<>();
-        Matcher m = HEADING.matcher(html);
-        while (m.find()) {
-            String text = TAGS.matcher(m.group(3)).replaceAll("").strip();
-            out.add(new RenderResult.Heading(Integer.parseInt(m.group(1)), m.group(2), org.jsoup.parser.Parser.unescapeEntities(text, false)));
+        for (Heading h : headingsIn(html, '2', '3')) out.add(new RenderResult.Heading(h.level(), h.id(), h.text()));
+        return out;
+    }
+
+    /** A section heading as the HTML has it: level, id, and the markup inside the heading element. */
+    record Heading(int level, String id, String inner) {
+        /** The heading's text: its markup without tags, entities decoded. */
+        String text() { return org.jsoup.parser.Parser.unescapeEntities(TAGS.matcher(inner).replaceAll("").strip(), false); }
+    }
+
+    /**
+     * The headings {@code <hN id="ID" ...>INNER</hN>} with N from {@code low} to {@code high}, in order and not overlapping:
+     * what the regular expression {@code <h([low-high]) id="([^"]+)"[^>]*>(.*?)</h\1>} (dot matching newlines) finds,
+     * found with {@link String#indexOf}. Trying that expression at every offset of every page took about a tenth of a
+     * render thread's time in a cold build.
+     */
+    static List<Heading> headingsIn(String html, char low, char high) {
+        List<Heading> out = new ArrayList<>();
+        int from = 0;
+        for (int at; (at = html.indexOf("<h", from)) >= 0; ) {
+            from = at + 1;
+            if (at + 2 >= html.length()) break;
+            char level = html.charAt(at + 2);
+            if (level < low || level > high || !html.startsWith(" id=\"", at + 3)) continue;
+            int idStart = at + 8, idEnd = html.indexOf('"', idStart);
+            if (idEnd <= idStart) continue;
+            int open = html.indexOf('>', idEnd + 1);
+            if (open < 0) continue;
+            String close = "</h" + level + ">";
+            int end = html.indexOf(close, open + 1);
+            if (end < 0) continue;
+            out.add(new Heading(level - '0', html.substring(idStart, idEnd), html.substring(open + 1, end)));
+            from = end + close.length();
         }
         return out;
     }
