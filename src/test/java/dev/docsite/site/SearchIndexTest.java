@@ -138,6 +138,18 @@ class SearchIndexTest {
     }
 
     @Test
+    void whiteSpaceRunsCollapseAsTheRegularExpressionDid() {
+        String[] pieces = {" ", "  ", "\t", "\n", "\u000B", "\f", "\r", "\u00A0", "\u2003", "a", "bc", "\u00e9"};
+        java.util.Random random = new java.util.Random(20261203);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(10); i >= 0; i--) b.append(pieces[random.nextInt(pieces.length)]);
+            String s = b.toString();
+            assertEquals(s.replaceAll("\\s+", " "), SearchIndex.collapseSpaces(s), () -> Arrays.toString(s.chars().toArray()));
+        }
+    }
+
+    @Test
     void fileNamesKeepLettersAndDigitsAndEncodeTheRest() {
         assertEquals("ab9", SearchIndex.fileName("ab9"));
         assertEquals("a_2e_b", SearchIndex.fileName("a.b"));
