@@ -81,6 +81,14 @@ public final class LastBuild {
         return now;
     }
 
+    /** The inputs' paths, sizes and times, without their hashes: what a build with no record will read. */
+    public Map<String, Stamp> unhashedInputs() throws IOException {
+        Map<String, Stamp> now = new TreeMap<>();
+        stampTree(contentDir, "content/", Map.of(), now, false);
+        if (templates != null) stampTree(templates, "templates/", Map.of(), now, false);
+        return now;
+    }
+
     /**
      * Whether {@code last} (see {@link #read()}) was made from these inputs (from {@link #inputs}: same paths,
      * same bytes), git state and setup, and the output folder still holds exactly what that build wrote.
