@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -498,7 +499,7 @@ final class SearchIndex {
     static String tailWords(String text) {
         String head = head(text);
         if (head.length() >= text.length()) return "";
-        Set<String> seen = new LinkedHashSet<>(words(head));
+        Set<String> seen = new HashSet<>(words(head));
         Set<String> more = new LinkedHashSet<>();
         for (String w : words(text.substring(head.length()))) if (!seen.contains(w)) more.add(w);
         return String.join(" ", more);
@@ -506,22 +507,43 @@ final class SearchIndex {
 
     /**
      * Lower-case words of letters, digits and inner '_', '.', '-' ("token_expired", "v2.0", "e-mail"), two
-     * characters or more. A plain scan: this runs over every page's text on every build.
+     * characters or more. A plain scan over the text's characters, with ASCII answered from a table: this runs over
+     * every page's text on every build, and String.charAt and Character.isLetterOrDigit per character were most of it.
      */
     static List<String> words(String s) {
+        char[] c = s.toCharArray();
         List<String> out = new ArrayList<>();
-        int n = s.length(), i = 0;
+        int n = c.length, i = 0;
         while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(s.charAt(i))) i++;
+            while (i < n && !letterOrDigit(c[i])) i++;
             int start = i, end = i;
-            while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || joiner(s.charAt(i)))) {
-                if (Character.isLetterOrDigit(s.charAt(i))) end = i + 1;
-                i++;
+            boolean ascii = true;
+            for (; i < n; i++) {
+                char ch = c[i];
+                if (letterOrDigit(ch)) {
+                    end = i + 1;
+                    if (ch >= 128) ascii = false;
+                } else if (!joiner(ch)) {
+                    break;
+                }
             }
-            if (end - start > 1) out.add(s.substring(start, end).toLowerCase(Locale.ROOT));
+            if (end - start < 2) continue;
+            if (!ascii) {
+                out.add(new String(c, start, end - start).toLowerCase(Locale.ROOT));
+                continue;
+            }
+            for (int j = start; j < end; j++) if (c[j] >= 'A' && c[j] <= 'Z') c[j] += 'a' - 'A';
+            out.add(new String(c, start, end - start));
         }
         return out;
     }
+
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+    static {
+        for (char c = 0; c < 128; c++) ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+    }
+
+    private static boolean letterOrDigit(char c) { return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c); }
 
     private static boolean joiner(char c) { return c == '_' || c == '.' || c == '-'; }
 }

@@ -138,6 +138,34 @@ class SearchIndexTest {
     }
 
     @Test
+    void wordsAreWhatTheCharacterByCharacterScanGave() {
+        String[] pieces = {"Token", "_", "EXPIRED", ".", "-", "v2", " ", "\u00c9t\u00e9", "\u0130", "\u00df", "\ud83d\ude00", "x", "A", "9", ",", "\u2014", "\u00a0", "\u0391\u03b2"};
+        java.util.Random random = new java.util.Random(20261203);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(12); i >= 0; i--) b.append(pieces[random.nextInt(pieces.length)]);
+            String s = b.toString();
+            assertEquals(wordsOneCharAtATime(s), SearchIndex.words(s), s);
+        }
+    }
+
+    /** The scan {@link SearchIndex#words} replaced, kept as the reference. */
+    private static List<String> wordsOneCharAtATime(String s) {
+        List<String> out = new ArrayList<>();
+        int n = s.length(), i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(s.charAt(i))) i++;
+            int start = i, end = i;
+            while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || "_.-".indexOf(s.charAt(i)) >= 0)) {
+                if (Character.isLetterOrDigit(s.charAt(i))) end = i + 1;
+                i++;
+            }
+            if (end - start > 1) out.add(s.substring(start, end).toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    @Test
     void whiteSpaceRunsCollapseAsTheRegularExpressionDid() {
         String[] pieces = {" ", "  ", "\t", "\n", "\u000B", "\f", "\r", "\u00A0", "\u2003", "a", "bc", "\u00e9"};
         java.util.Random random = new java.util.Random(20261203);
