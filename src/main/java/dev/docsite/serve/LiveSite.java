@@ -98,9 +98,9 @@ public final class LiveSite {
     public void onUpdate(Consumer<Update> listener) { listeners.add(listener); }
 
     /**
-     * Warms serve up for the writer's first edit after {@link #start}; run it beside the server. First an edit is
-     * rehearsed ({@link #rehearseEdit}), then a few pages are converted ({@link SiteBuilder#warmUpRenderer}). It stops
-     * once an update after the start has begun, and does nothing after.
+     * Warms serve up for the writer's first edit after {@link #start}; run it beside the server. An edit is
+     * rehearsed ({@link #rehearseEdit}), and a few pages are converted ({@link SiteBuilder#warmUpRenderer}) after its
+     * first step. It stops once an update after the start has begun, and does nothing after.
      */
     public void warmUp() {
         ContentSet c;
@@ -112,8 +112,7 @@ public final class LiveSite {
             started = startedAt;
         }
         java.util.function.BooleanSupplier stop = () -> generation != started;
-        rehearseEdit(stop);
-        b.warmUpRenderer(c, stop);
+        rehearseEdit(stop, () -> b.warmUpRenderer(c, stop));
     }
 
     private long startedAt = -1;   // the generation of the start-up build (under this)
@@ -135,36 +134,46 @@ public final class LiveSite {
      * A page is read again, changed in memory, and built, written and checked as an edit would be, then put back as
      * an undo would be: by a builder that leaves no trace ({@link SiteBuilder#rehearsal}), into a hard-linked copy of
      * the site ({@link Publisher#linkedCopy}), so the server shows nothing of it and the render cache keeps nothing
-     * of it. It stops between steps once an edit has begun; any failure ends it quietly (the first edit then pays
-     * as before).
+     * of it. The first step (the page read again, nothing changed) converts nothing; {@code meanwhile} (the renderer's
+     * warm-up) runs after it, so the edited page's conversion finds JRuby warm and the passes over every page are
+     * compiled before the first conversion, which is seconds on a cold JRuby. It stops between steps once an edit
+     * has begun; any failure ends it quietly (the first edit then pays as before).
      */
-    void rehearseEdit(java.util.function.BooleanSupplier stop) {
+    void rehearseEdit(java.util.function.BooleanSupplier stop, Runnable meanwhile) {
         ContentSet c;
         BuildResult shown;
         BuildTransaction live;
         synchronized (this) {
-            if (stop.getAsBoolean() || content == null || written == null || !problems.isEmpty() || content.pages().isEmpty()) return;
             c = content;
             shown = written;
             live = tx;
         }
-        Page page = c.pages().get(c.pages().size() / 2);
-        try (Publisher.LinkedCopy copy = Publisher.linkedCopy(out)) {
-            ContentSet again = ContentLoader.reload(c, Set.of(page.path()));
-            ContentSet edited = again.withPage(page.withBody(page.body() + REHEARSED_EDIT));
-            BuildTransaction rehearsal = new BuildTransaction(live.builder().rehearsal(), root);
-            BuildResult before = shown;
-            for (ContentSet step : List.of(again, edited, again)) {
-                if (stop.getAsBoolean()) return;
-                BuildResult was = before;
-                BuildTransaction.Outcome o = rehearsal.run(step, new BuildTransaction.Plan(List.of(), null,
-                        new BuildTransaction.Target.InPlace(copy.dir(), rendered -> Outputs.changed(was, rendered)), List.of()));
-                if (!o.published()) return;
-                before = o.build();
+        boolean ran = false;
+        if (c != null && shown != null && problems.isEmpty() && !c.pages().isEmpty()) {
+            Page page = c.pages().get(c.pages().size() / 2);
+            try (Publisher.LinkedCopy copy = Publisher.linkedCopy(out)) {
+                ContentSet again = ContentLoader.reload(c, Set.of(page.path()));
+                ContentSet edited = again.withPage(page.withBody(page.body() + REHEARSED_EDIT));
+                BuildTransaction rehearsal = new BuildTransaction(live.builder().rehearsal(), root);
+                BuildResult before = shown;
+                for (ContentSet step : List.of(again, edited, again)) {
+                    if (stop.getAsBoolean()) return;
+                    if (step == edited) {
+                        ran = true;
+                        meanwhile.run();
+                        if (stop.getAsBoolean()) return;
+                    }
+                    BuildResult was = before;
+                    BuildTransaction.Outcome o = rehearsal.run(step, new BuildTransaction.Plan(List.of(), null,
+                            new BuildTransaction.Target.InPlace(copy.dir(), rendered -> Outputs.changed(was, rendered)), List.of()));
+                    if (!o.published()) break;
+                    before = o.build();
+                }
+            } catch (ContentException | BuildFailure | IOException | RuntimeException e) {
+                // A rehearsal only: nothing is shown or kept.
             }
-        } catch (ContentException | BuildFailure | IOException | RuntimeException e) {
-            // A rehearsal only: nothing is shown or kept.
         }
+        if (!ran) meanwhile.run();
     }
 
     /**

@@ -99,7 +99,7 @@ class ServeWarmUpTest {
             Map<String, Object> inodes = inodes(site.out);
             List<String> beside = besideTheSite(site.out);
 
-            live.rehearseEdit(() -> false);
+            live.rehearseEdit(() -> false, () -> { });
             assertEquals(1, renderer.conversions(), "the rehearsed edit converts its page, once");
             assertEquals(served, TestSite.snapshot(site.out), "nothing is written into the served site");
             assertEquals(inodes, inodes(site.out), "not even the same bytes again");
