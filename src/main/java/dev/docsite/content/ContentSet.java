@@ -29,12 +29,6 @@ public record ContentSet(SiteConfig config, List<Page> pages, List<ErrorCatalog>
     /** Whether some catalog file failed to load: its ids are unknown, so references to unknown ids prove nothing. */
     public boolean hasBrokenCatalog() { return brokenFiles.stream().anyMatch(f -> f.startsWith("errors/")); }
 
-    /** This content with {@code page} instead of the page of the same path. */
-    public ContentSet withPage(Page page) {
-        List<Page> next = pages.stream().map(p -> p.path().equals(page.path()) ? page : p).toList();
-        return new ContentSet(config, next, catalogs, schemas, source, problems, brokenFiles, sections);
-    }
-
     public Optional<Page> page(String id) { return pages.stream().filter(p -> p.id().equals(id)).findFirst(); }
 
     public Optional<ErrorCatalog> catalog(String id) { return catalogs.stream().filter(c -> c.id().equals(id)).findFirst(); }

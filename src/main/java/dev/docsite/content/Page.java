@@ -23,11 +23,8 @@ public record Page(String id, String path, SourcePos pos, String title, String a
     public SourcePos bodyPos(int bodyLineNr) { return new SourcePos(pos.file(), bodyLine + Math.max(bodyLineNr, 1) - 1, 0); }
 
     /** This page with an empty body: what a page's layout shows of itself apart from its render. */
-    public Page withoutBody() { return withBody(""); }
-
-    /** This page with another body (serve's rehearsed edit). */
-    public Page withBody(String other) {
-        return new Page(id, path, pos, title, audience, summary, order, since, until, aliases, other, bodyLine, lastUpdated, fields);
+    public Page withoutBody() {
+        return new Page(id, path, pos, title, audience, summary, order, since, until, aliases, "", bodyLine, lastUpdated, fields);
     }
 
     /** This page with another last-updated time (it comes from git, not from the page's file). */

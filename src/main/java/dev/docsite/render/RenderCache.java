@@ -20,19 +20,10 @@ public final class RenderCache {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;   // null: memory only
-    private final RenderCache under;   // read when this one lacks a key, never written (see overlay); or null
     private final Map<String, RenderResult> memory = new ConcurrentHashMap<>();
     private final Map<String, String> texts = new ConcurrentHashMap<>();
 
-    public RenderCache(Path dir) { this(dir, null); }
-
-    private RenderCache(Path dir, RenderCache under) {
-        this.dir = dir;
-        this.under = under;
-    }
-
-    /** A cache that reads this one and keeps what is put into it in memory: work whose results must not be kept. */
-    public RenderCache overlay() { return new RenderCache(null, this); }
+    public RenderCache(Path dir) { this.dir = dir; }
 
     /** SHA-256 of text as hex: the cache's keys, and the hashes that prove an input unchanged. */
     public static String sha(String text) {
@@ -53,7 +44,6 @@ public final class RenderCache {
 
     public RenderResult get(String key) {
         RenderResult r = memory.get(key);
-        if (r == null && under != null) return under.get(key);
         if (r != null || dir == null) return r;
         Path f = file(key);
         if (!Files.isRegularFile(f)) return null;
@@ -83,7 +73,6 @@ public final class RenderCache {
     /** Text derived from a render (e.g. a page's search entry), under its own key; null when absent. */
     public String getText(String key) {
         String t = texts.get(key);
-        if (t == null && under != null) return under.getText(key);
         if (t != null || dir == null) return t;
         Path f = dir.resolve(key.substring(0, 2)).resolve(key + ".txt");
         try {

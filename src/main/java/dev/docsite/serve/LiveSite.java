@@ -7,12 +7,10 @@ import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
 import dev.docsite.content.ContentRoot;
-import dev.docsite.content.Page;
 import dev.docsite.render.Layout;
 import dev.docsite.report.Finding;
 import dev.docsite.site.BuildResult;
 import dev.docsite.site.Outputs;
-import dev.docsite.site.Publisher;
 import dev.docsite.site.SiteBuilder;
 
 import java.io.IOException;
@@ -98,9 +96,8 @@ public final class LiveSite {
     public void onUpdate(Consumer<Update> listener) { listeners.add(listener); }
 
     /**
-     * Warms serve up for the writer's first edit after {@link #start}; run it beside the server. An edit is
-     * rehearsed ({@link #rehearseEdit}), and a few pages are converted ({@link SiteBuilder#warmUpRenderer}) after its
-     * first step. It stops once an update after the start has begun, and does nothing after.
+     * Warms the renderer up on the content last loaded (see {@link SiteBuilder#warmUpRenderer}); run it beside the
+     * server. It is for the first edit: it stops once an update after the start has begun, and does nothing after.
      */
     public void warmUp() {
         ContentSet c;
@@ -111,8 +108,7 @@ public final class LiveSite {
             b = tx.builder();
             started = startedAt;
         }
-        java.util.function.BooleanSupplier stop = () -> generation != started;
-        rehearseEdit(stop, () -> b.warmUpRenderer(c, stop));
+        b.warmUpRenderer(c, () -> generation != started);
     }
 
     private long startedAt = -1;   // the generation of the start-up build (under this)
@@ -122,58 +118,6 @@ public final class LiveSite {
         Update u = update(List.of(contentDir));
         startedAt = generation;
         return u;
-    }
-
-    /** What the rehearsed edit adds to a page's body: a paragraph, so that the page's HTML changes as a writer's edit does. */
-    static final String REHEARSED_EDIT = "\n\nA paragraph serve adds to a copy of this page to rehearse an edit.\n";
-
-    /**
-     * Rehearses the writer's first edit. The renderer's warm-up warms JRuby, not docsite's own code for an edit:
-     * render keys, link resolution and URL checks over every page, the comparison with what is written, the layout
-     * and the checks. At 1,000 pages those steps took the first edit 96 ms against 30 ms for the third.
-     * A page is read again, changed in memory, and built, written and checked as an edit would be, then put back as
-     * an undo would be: by a builder that leaves no trace ({@link SiteBuilder#rehearsal}), into a hard-linked copy of
-     * the site ({@link Publisher#linkedCopy}), so the server shows nothing of it and the render cache keeps nothing
-     * of it. The first step (the page read again, nothing changed) converts nothing; {@code meanwhile} (the renderer's
-     * warm-up) runs after it, so the edited page's conversion finds JRuby warm and the passes over every page are
-     * compiled before the first conversion, which is seconds on a cold JRuby. It stops between steps once an edit
-     * has begun; any failure ends it quietly (the first edit then pays as before).
-     */
-    void rehearseEdit(java.util.function.BooleanSupplier stop, Runnable meanwhile) {
-        ContentSet c;
-        BuildResult shown;
-        BuildTransaction live;
-        synchronized (this) {
-            c = content;
-            shown = written;
-            live = tx;
-        }
-        boolean ran = false;
-        if (c != null && shown != null && problems.isEmpty() && !c.pages().isEmpty()) {
-            Page page = c.pages().get(c.pages().size() / 2);
-            try (Publisher.LinkedCopy copy = Publisher.linkedCopy(out)) {
-                ContentSet again = ContentLoader.reload(c, Set.of(page.path()));
-                ContentSet edited = again.withPage(page.withBody(page.body() + REHEARSED_EDIT));
-                BuildTransaction rehearsal = new BuildTransaction(live.builder().rehearsal(), root);
-                BuildResult before = shown;
-                for (ContentSet step : List.of(again, edited, again)) {
-                    if (stop.getAsBoolean()) return;
-                    if (step == edited) {
-                        ran = true;
-                        meanwhile.run();
-                        if (stop.getAsBoolean()) return;
-                    }
-                    BuildResult was = before;
-                    BuildTransaction.Outcome o = rehearsal.run(step, new BuildTransaction.Plan(List.of(), null,
-                            new BuildTransaction.Target.InPlace(copy.dir(), rendered -> Outputs.changed(was, rendered)), List.of()));
-                    if (!o.published()) break;
-                    before = o.build();
-                }
-            } catch (ContentException | BuildFailure | IOException | RuntimeException e) {
-                // A rehearsal only: nothing is shown or kept.
-            }
-        }
-        if (!ran) meanwhile.run();
     }
 
     /**

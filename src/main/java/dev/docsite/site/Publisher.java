@@ -364,52 +364,6 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    /**
-     * A copy of the site {@code out} made of hard links, beside it and named like a staging folder, so that the next
-     * publisher sweeps it if the process dies; deleted on close. A file written into it by a rename (as serve writes)
-     * replaces the link, never the site's file. Serve rehearses an edit in one. Fails where hard links cannot be made.
-     */
-    public static final class LinkedCopy implements AutoCloseable {
-        private final Path dir;
-
-        private LinkedCopy(Path out) throws IOException {
-            Path site = out.toAbsolutePath().normalize();
-            this.dir = Files.createDirectory(site.resolveSibling(STAGING + site.getFileName() + "-" + pid() + "-" + Long.toString(System.nanoTime(), 36)));
-            ACTIVE_STAGING.add(dir);
-            try {
-                Files.walkFileTree(site, new SimpleFileVisitor<>() {
-                    @Override public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                        if (site.relativize(d).toString().equals(PREVIEWS)) return FileVisitResult.SKIP_SUBTREE;
-                        Files.createDirectories(dir.resolve(site.relativize(d).toString()));
-                        return FileVisitResult.CONTINUE;
-                    }
-                    @Override public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                        if (attrs.isRegularFile()) Files.createLink(dir.resolve(site.relativize(f).toString()), f);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException | UnsupportedOperationException e) {
-                close();
-                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-            }
-        }
-
-        public Path dir() { return dir; }
-
-        @Override public void close() {
-            try {
-                deleteTree(dir);
-            } catch (UncheckedIOException ignored) {
-                // a leftover is removed by the next publisher
-            } finally {
-                ACTIVE_STAGING.remove(dir);
-            }
-        }
-    }
-
-    /** See {@link LinkedCopy}. */
-    public static LinkedCopy linkedCopy(Path out) throws IOException { return new LinkedCopy(out); }
-
     public static void deleteTree(Path root) {
         if (!Files.exists(root)) return;
         try {

@@ -178,20 +178,6 @@ public final class SiteBuilder {
     /** The same renderer, cache and threads with other templates (serve, after a template edit). */
     public SiteBuilder withLayout(Layout other) { return new SiteBuilder(renderer, cache, other, threads, memo); }
 
-    /**
-     * The same renderer, layout and threads, a cache that keeps what it adds in memory ({@link RenderCache#overlay}),
-     * and a copy of what this builder remembers of its last render: a builder whose work leaves no trace here or on
-     * disk (serve rehearses an edit with it).
-     */
-    public SiteBuilder rehearsal() {
-        Memo copy = new Memo();
-        copy.keys = memo.keys;   // each map is replaced after a render, never changed: sharing them is copying them
-        copy.resolved = memo.resolved;
-        copy.urls = memo.urls;
-        copy.textless = memo.textless;
-        return new SiteBuilder(renderer, cache.overlay(), layout, threads, copy);
-    }
-
     /** DOCSITE_TIMING=1 prints where a build's time goes (for the benchmark, not for users). */
     public static final boolean TIMING = System.getenv("DOCSITE_TIMING") != null;
 
