@@ -49,6 +49,8 @@ final class SearchIndex {
     /** Sorted keys: the same content gives the same bytes in every JVM (Map.of iterates in a per-JVM order). */
     private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final double K1 = 1.2, B = 0.75;
+    /** The class of the "Try it" and "Paste a response" controls, which are not content. */
+    static final String LIVE_TOOLS = "live-tools";
     private static final String[] FIELDS = {"title", "headings", "text", "ids"};
     private static final double[] BOOST = {4, 2, 1, 4};
 
@@ -424,14 +426,19 @@ final class SearchIndex {
     }
 
     static Map<String, Object> page(RenderedPage rp) {
-        // One jsoup parse per page is most of the index's cost; headings come ready from the render.
-        Document doc = Jsoup.parseBodyFragment(rp.html());
-        doc.select(".live-tools").remove();   // "Try it" / "Paste a response" controls are not content
+        // Reading the body's text was most of the index's cost when every page went through a jsoup parse: now
+        // only pages with error tables (indexed row by row) and HTML the one-pass reader leaves to jsoup do.
         boolean hasTables = !rp.raw().tables().isEmpty();
+        String body = hasTables ? null : BodyText.of(rp.html(), LIVE_TOOLS);
         List<Map<String, Object>> errors = new ArrayList<>();
-        if (hasTables) {
-            for (Element row : doc.select("div.error-table [data-error-id]")) errors.add(errorRow(row));
-            doc.select("div.error-table").remove();   // indexed row by row, not again as body text
+        if (body == null) {
+            Document doc = Jsoup.parseBodyFragment(rp.html());
+            doc.select("." + LIVE_TOOLS).remove();
+            if (hasTables) {
+                for (Element row : doc.select("div.error-table [data-error-id]")) errors.add(errorRow(row));
+                doc.select("div.error-table").remove();   // indexed row by row, not again as body text
+            }
+            body = doc.body().text();
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("url", rp.outputPath());
@@ -439,7 +446,7 @@ final class SearchIndex {
         p.put("audience", rp.page().audience());
         p.put("summary", rp.page().summary());
         p.put("headings", rp.raw().headings().stream().map(h -> List.of(h.id(), h.title())).toList());
-        String text = collapseSpaces(doc.body().text()).strip();
+        String text = collapseSpaces(body).strip();
         p.put("text", head(text));
         String rest = tailWords(text);
         if (!rest.isEmpty()) p.put("more", rest);

@@ -37,12 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * documented link rewriting: xrefs to other pages become URLs relative to the page, and an xref written
  * without text shows the target's title (plain Asciidoctor shows the target's path).
  */
-class AsciidocFidelityTest {
+public class AsciidocFidelityTest {
     static final Path FIXTURES = Path.of("src/test/resources/fidelity");
     /** The passthrough fixture is kept apart: a raw-HTML policy may require an allow switch for it. */
     static final String PASSTHROUGH = "passthrough";
 
-    static final String SITE = """
+    public static final String SITE = """
             title: Fidelity
             base_url: https://docs.example.com/fidelity/
             audiences:
@@ -75,7 +75,7 @@ class AsciidocFidelityTest {
     @AfterAll static void close() { if (plain != null) plain.shutdown(); }
 
     /** Fixture pages under pages/admin/fidelity/, partials under partials/, images beside the pages. */
-    static List<String> writeFixtures(Path content) throws IOException {
+    public static List<String> writeFixtures(Path content) throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> s = Files.list(FIXTURES)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".adoc")).sorted().toList()) {
