@@ -97,7 +97,7 @@ public final class BuildTransaction {
          * Skips the build when nothing changed since the last one published to the target (see {@link LastBuild}),
          * which is recorded in {@code cacheDir}; the theme's {@code templates} folder counts as input.
          */
-        public Plan skipWhenUnchanged(Path cacheDir, Path templates) { return new Plan(only, banner, target, extraChecks, new LastBuildAt(cacheDir, templates)); }
+        public Plan skipWhenUnchanged(LastBuildAt at) { return new Plan(only, banner, target, extraChecks, at); }
     }
 
     /** Where the record of the last build is kept, and the project templates it depends on. */
@@ -144,8 +144,7 @@ public final class BuildTransaction {
         Map<String, LastBuild.Stamp> inputs = null;
         LastBuild.Record previous = null;
         if (plan.lastBuild() != null && plan.target() instanceof Target.Publish p && source == root.workTree()) {
-            last = LastBuild.of(plan.lastBuild().cacheDir(), p.out(), root, plan.lastBuild().templates(),
-                    plan.only() + "\0" + plan.banner() + "\0" + p.keep());
+            last = lastBuild(plan, p);
             previous = last.read();
             try {
                 // With no record every page renders: JRuby starts now rather than after every input is hashed, which
@@ -214,6 +213,12 @@ public final class BuildTransaction {
         return (int) (beyondPages ? inputs.keySet().stream().filter(page).count() : changed.stream().filter(page).count());
     }
 
+    /** The record of the last build that published {@code target} as this plan would. */
+    private LastBuild lastBuild(Plan plan, Target.Publish target) {
+        return LastBuild.of(plan.lastBuild().cacheDir(), target.out(), root, plan.lastBuild().templates(),
+                plan.only() + "\0" + plan.banner() + "\0" + target.keep());
+    }
+
     /** Builds content already loaded (serve reloads only the files that changed). */
     public Outcome run(ContentSet content, Plan plan) throws BuildFailure {
         return run(content, plan, null);
@@ -260,9 +265,25 @@ public final class BuildTransaction {
         }
     }
 
-    private Outcome publish(SiteBuilder.Request req, BuildResult rendered, Plan plan, Target.Publish target) throws BuildFailure {
+    /**
+     * Lets a whole write into {@code target} (serve's start, after `docsite build` published the same folder) take the
+     * pages the last build's record vouches for from the published site, as that build's successor would, instead of
+     * laying every page out again. Null (lay everything out) when there is no usable record.
+     */
+    private LayoutReuse layoutReuse(Plan plan, Target.Publish target) {
+        LastBuild last = lastBuild(plan, target);
+        LastBuild.Record previous = last.read();
+        if (previous == null) return null;
+        try {
+            return last.layoutReuse(previous, last.inputs(previous));
+        } catch (IOException e) {
+            return null;   // an input that cannot be read: the load reports it
+        }
+    }
+
+    private Outcome publish(SiteBuilder.Request req, BuildResult rendered, Plan plan, Target.Publish target, LayoutReuse reuse) throws BuildFailure {
         try (Publisher pub = new Publisher(target.out(), target.lockOf())) {
-            return commitIfClean(pub, target, writeAndCheck(req, rendered, plan, pub.staging(), Outputs.ALL, target.out()));
+            return commitIfClean(pub, target, writeAndCheck(req, rendered, plan, pub.staging(), Outputs.ALL, target.out(), reuse));
         } catch (Publisher.LockedException e) {
             throw new BuildFailure(2, e.getMessage());
         } catch (IOException e) {
@@ -288,7 +309,7 @@ public final class BuildTransaction {
             throw new BuildFailure(2, "cannot create a temporary folder for the build: " + e.getMessage());
         }
         try {
-            return writeAndCheck(req, rendered, plan, dir, Outputs.ALL, null);
+            return writeAndCheck(req, rendered, plan, dir, Outputs.ALL, null, null);
         } finally {
             Publisher.deleteTree(dir);
         }
@@ -302,19 +323,24 @@ public final class BuildTransaction {
             return new Outcome(req.content(), rendered, Findings.sorted(all), false, Outputs.ALL, 0);
         }
         Outputs outputs = target.outputs().apply(rendered);
-        if (outputs.all()) return publish(req, rendered, plan, new Target.Publish(target.out(), List.of(Publisher.PREVIEWS)));
-        Outcome o = writeAndCheck(req, rendered, plan, target.out(), outputs.withoutSearchIndexes(), null);
+        if (outputs.all()) {
+            Target.Publish whole = new Target.Publish(target.out(), List.of(Publisher.PREVIEWS));
+            return publish(req, rendered, plan, whole, plan.lastBuild() == null ? null : layoutReuse(plan, whole));
+        }
+        Outcome o = writeAndCheck(req, rendered, plan, target.out(), outputs.withoutSearchIndexes(), null, null);
         return new Outcome(o.content(), o.build(), o.findings(), true, outputs, o.checkNanos());
     }
 
     /**
      * Writes and checks the build. {@code previous}: the published site when {@code dir} is a new staging
-     * folder for it (unchanged files are linked from it), else null; a new folder takes every output.
+     * folder for it (unchanged files are linked from it), else null; a new folder takes every output, and {@code reuse}
+     * (or null) names the pages that need no layout.
      */
-    private Outcome writeAndCheck(SiteBuilder.Request req, BuildResult rendered, Plan plan, Path dir, Outputs outputs, Path previous) throws BuildFailure {
+    private Outcome writeAndCheck(SiteBuilder.Request req, BuildResult rendered, Plan plan, Path dir, Outputs outputs, Path previous,
+                                  LayoutReuse reuse) throws BuildFailure {
         BuildResult written;
         try {
-            written = outputs.all() ? builder.writeFresh(req, rendered, dir, previous) : builder.write(req, rendered, dir, outputs);
+            written = outputs.all() ? builder.writeFresh(req, rendered, dir, previous, reuse) : builder.write(req, rendered, dir, outputs);
         } catch (IOException e) {
             throw new BuildFailure(2, dir + ": cannot write the site: " + e.getMessage());
         } catch (Layout.LayoutException e) {

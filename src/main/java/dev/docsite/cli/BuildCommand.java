@@ -44,7 +44,8 @@ final class BuildCommand implements Callable<Integer> {
             BuildTransaction.Plan plan = BuildTransaction.Plan.publish(common.out, List.of(Publisher.PREVIEWS))
                     .only(only == null ? List.of() : List.of(only));
             // A rebuild with nothing changed is answered from the record of the last one (not with --no-cache).
-            if (!common.noCache) plan = plan.skipWhenUnchanged(common.cacheDir(common.out), common.templates());
+            BuildTransaction.LastBuildAt record = common.lastBuild(common.out);
+            if (record != null) plan = plan.skipWhenUnchanged(record);
             BuildTransaction.Outcome o;
             try {
                 o = tx.run(root.workTree(), plan);

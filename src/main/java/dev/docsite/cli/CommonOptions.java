@@ -75,6 +75,11 @@ final class CommonOptions {
         return parent.resolve(".docsite-cache");
     }
 
+    /** Where the record of the builds of {@code outDir} is kept (see {@link BuildTransaction.LastBuildAt}); null with --no-cache. */
+    BuildTransaction.LastBuildAt lastBuild(Path outDir) {
+        return noCache ? null : new BuildTransaction.LastBuildAt(cacheDir(outDir), templates());
+    }
+
     /** The content folder, opened once for the whole command; a missing folder is a usage error. */
     ContentRoot contentRoot() throws BuildFailure {
         // git last-updated dates are kept in the cache too: a commit's history never changes.

@@ -40,7 +40,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         try {
             // The one long-lived builder (renderer, cache): every rebuild after an edit reuses the warm Asciidoctor.
-            Serve serve = Serve.start(common.content, common.templates(), common.out, common.builder(common.out, (done, total) -> { }), port, u -> log(u, out, err));
+            Serve serve = Serve.start(common.content, common.templates(), common.out, common.builder(common.out, (done, total) -> { }), common.lastBuild(common.out), port, u -> log(u, out, err));
             out.println("Serving " + common.out + " at " + serve.server().url() + " (127.0.0.1 only); watching "
                     + common.content + (common.templates() == null ? " (theme: built-in)" : " and " + common.templates()) + ". Ctrl-C stops.");
             out.flush();

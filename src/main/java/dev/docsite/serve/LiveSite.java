@@ -75,7 +75,12 @@ public final class LiveSite {
     private volatile long generation;                         // written under this; read unlocked to stop an outdated index
     private final Set<String> searchPending = new HashSet<>(); // guarded by this: versions whose index on disk is older than `written`
 
-    public LiveSite(Path contentDir, Path templatesDir, Path out, SiteBuilder builder) {
+    /**
+     * @param lastBuild where `docsite build` keeps the record of its builds of {@code out} (null: none, --no-cache): the
+     *                  start takes the pages it vouches for from the published site instead of laying them out again
+     */
+    public LiveSite(Path contentDir, Path templatesDir, Path out, SiteBuilder builder, BuildTransaction.LastBuildAt lastBuild) {
+        this.lastBuild = lastBuild;
         this.contentDir = contentDir.toAbsolutePath().normalize();
         // No templates folder: the built-in theme alone, which does not change while serving.
         this.templatesDir = templatesDir == null ? null : templatesDir.toAbsolutePath().normalize();
@@ -85,6 +90,8 @@ public final class LiveSite {
         this.tx = new BuildTransaction(builder, root);
         indexer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);   // close() drops an index not yet begun
     }
+
+    private final BuildTransaction.LastBuildAt lastBuild;
 
     public Path out() { return out; }
 
@@ -150,7 +157,7 @@ public final class LiveSite {
             // A full write is staged and checked before the swap; otherwise only changed outputs are rewritten in place.
             BuildTransaction.Target target = new BuildTransaction.Target.InPlace(out,
                     rendered -> full ? Outputs.ALL : Outputs.changed(before, rendered));
-            BuildTransaction.Outcome o = tx.run(next, new BuildTransaction.Plan(List.of(), null, target, List.of()));
+            BuildTransaction.Outcome o = tx.run(next, new BuildTransaction.Plan(List.of(), null, target, List.of(), lastBuild));
             if (!o.published()) return fail(errors(o.findings()), t0);   // nothing written, or a full write not swapped in
             written = o.build();
             layoutChanged = filesChanged = false;

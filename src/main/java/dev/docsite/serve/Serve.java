@@ -1,5 +1,6 @@
 package dev.docsite.serve;
 
+import dev.docsite.build.BuildTransaction;
 import dev.docsite.site.SiteBuilder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,9 +39,9 @@ public final class Serve implements AutoCloseable {
      * Serves {@code out} on 127.0.0.1:{@code port} (0: any free port), watches the content and templates
      * folders and builds the site. {@code log} hears every update, the first build included.
      */
-    public static Serve start(Path content, Path templates, Path out, SiteBuilder builder, int port,
+    public static Serve start(Path content, Path templates, Path out, SiteBuilder builder, BuildTransaction.LastBuildAt lastBuild, int port,
                               Consumer<LiveSite.Update> log) throws IOException {
-        LiveSite site = new LiveSite(content, templates, out, builder);
+        LiveSite site = new LiveSite(content, templates, out, builder, lastBuild);
         site.onUpdate(log);
         // Bound before the first build, so a port in use is reported at once, not after a full build.
         SiteServer server = new SiteServer(site.out(), port, site::problems);

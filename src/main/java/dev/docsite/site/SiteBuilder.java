@@ -226,10 +226,13 @@ public final class SiteBuilder {
 
     /**
      * Writes all of a rendered build into {@code dir}, a new folder nobody reads yet; files whose bytes equal
-     * those of {@code previous} (the published site, or null) are hard-linked from it instead of written again.
+     * those of {@code previous} (the published site, or null) are hard-linked from it instead of written again, and
+     * so are the pages {@code reuse} (or null) finds there with their layout key, without being laid out.
      */
-    public BuildResult writeFresh(Request req, BuildResult rendered, Path dir, Path previous) throws IOException, Layout.LayoutException {
-        return write(new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous), rendered, dir, Outputs.ALL);
+    public BuildResult writeFresh(Request req, BuildResult rendered, Path dir, Path previous, LayoutReuse reuse) throws IOException, Layout.LayoutException {
+        SiteWriter writer = new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous);
+        writer.reuse(reuse);
+        return write(writer, rendered, dir, Outputs.ALL);
     }
 
     private BuildResult write(SiteWriter writer, BuildResult rendered, Path dir, Outputs outputs) throws IOException, Layout.LayoutException {

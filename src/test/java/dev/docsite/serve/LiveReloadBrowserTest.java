@@ -52,7 +52,7 @@ class LiveReloadBrowserTest {
         TestSite site = TestSite.valid(dir);
         Path templates = TestContent.copyTemplates(dir.resolve("templates"));
         Path why = site.content.resolve("pages/decision-maker/why.yaml");
-        serve = Serve.start(site.content, templates, site.out, new SiteBuilder(AsciidocRenderer.shared(), RenderCache.memoryOnly(), new Layout(templates), 2), 0, u -> { });
+        serve = Serve.start(site.content, templates, site.out, new SiteBuilder(AsciidocRenderer.shared(), RenderCache.memoryOnly(), new Layout(templates), 2), null, 0, u -> { });
         browser = chromium();
         // The server reloads the page under the test: an element found before a reload is stale after it, so
         // every wait finds its elements again on each try and reads them inside the wait.

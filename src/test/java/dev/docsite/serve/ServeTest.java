@@ -53,7 +53,7 @@ class ServeTest {
         out = site.out;
         templates = TestContent.copyTemplates(dir.resolve("templates"));
         SiteBuilder builder = new SiteBuilder(AsciidocRenderer.shared(), RenderCache.memoryOnly(), new Layout(templates), 2);
-        serve = Serve.start(content, templates, out, builder, 0, updates::add);
+        serve = Serve.start(content, templates, out, builder, null, 0, updates::add);
         assertFalse(serve.first().failed(), () -> String.join("\n", serve.first().problems()));
         http.sendAsync(request("/_docsite/events"), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> r.body().forEach(l -> { if (l.startsWith("data:")) events.add(l); }));

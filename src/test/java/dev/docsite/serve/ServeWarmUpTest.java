@@ -32,7 +32,7 @@ class ServeWarmUpTest {
         Path cache = dir.resolve("cache");
         AsciidocRenderer renderer = new AsciidocRenderer();   // as in a new process
         List<LiveSite.Update> updates = new CopyOnWriteArrayList<>();
-        try (Serve serve = Serve.start(site.content, templates, site.out, new SiteBuilder(renderer, new RenderCache(cache), new Layout(templates), 2), 0, updates::add)) {
+        try (Serve serve = Serve.start(site.content, templates, site.out, new SiteBuilder(renderer, new RenderCache(cache), new Layout(templates), 2), null, 0, updates::add)) {
             assertEquals(0, serve.first().rendered(), "the start-up build comes from the cache");
             Map<String, String> served = TestSite.snapshot(site.out);
             Map<String, String> cached = TestSite.snapshot(cache);
@@ -62,7 +62,7 @@ class ServeWarmUpTest {
         assertEquals(0, site.run("build").exit());
         Path templates = TestContent.copyTemplates(dir.resolve("templates"));
         AsciidocRenderer renderer = new AsciidocRenderer();
-        LiveSite live = new LiveSite(site.content, templates, site.out, new SiteBuilder(renderer, new RenderCache(dir.resolve("cache")), new Layout(templates), 2));
+        LiveSite live = new LiveSite(site.content, templates, site.out, new SiteBuilder(renderer, new RenderCache(dir.resolve("cache")), new Layout(templates), 2), null);
         try {
             assertEquals(0, live.start().rendered());
             Path why = site.content.resolve("pages/decision-maker/why.yaml");
