@@ -74,6 +74,7 @@ public final class LiveSite {
     static final long INDEX_AFTER_MILLIS = 300;
     private volatile long generation;                         // written under this; read unlocked to stop an outdated index
     private final Set<String> searchPending = new HashSet<>(); // guarded by this: versions whose index on disk is older than `written`
+    private final BuildTransaction.LastBuildAt lastBuild;       // the record of `docsite build`, for the start's layout reuse; or null
 
     /**
      * @param lastBuild where `docsite build` keeps the record of its builds of {@code out} (null: none, --no-cache): the
@@ -90,8 +91,6 @@ public final class LiveSite {
         this.tx = new BuildTransaction(builder, root);
         indexer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);   // close() drops an index not yet begun
     }
-
-    private final BuildTransaction.LastBuildAt lastBuild;
 
     public Path out() { return out; }
 
