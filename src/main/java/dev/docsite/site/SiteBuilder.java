@@ -232,7 +232,11 @@ public final class SiteBuilder {
     public BuildResult writeFresh(Request req, BuildResult rendered, Path dir, Path previous, LayoutReuse reuse) throws IOException, Layout.LayoutException {
         SiteWriter writer = new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous);
         writer.reuse(reuse);
-        return write(writer, rendered, dir, Outputs.ALL);
+        BuildResult written = write(writer, rendered, dir, Outputs.ALL);
+        // serve's start after a build takes every page: one is laid out and thrown away, so the first edit's layout is
+        // not the process's first (the templates parsed, FreeMarker loaded).
+        writer.warmLayout(rendered.versions());
+        return written;
     }
 
     private BuildResult write(SiteWriter writer, BuildResult rendered, Path dir, Outputs outputs) throws IOException, Layout.LayoutException {
