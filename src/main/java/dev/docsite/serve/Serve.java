@@ -37,7 +37,8 @@ public final class Serve implements AutoCloseable {
 
     /**
      * Serves {@code out} on 127.0.0.1:{@code port} (0: any free port), watches the content and templates
-     * folders and builds the site. {@code log} hears every update, the first build included.
+     * folders and builds the site. {@code log} hears every update, the first build included. {@code lastBuild}: where
+     * `docsite build` keeps its record (null with --no-cache), so the start takes the pages it vouches for.
      */
     public static Serve start(Path content, Path templates, Path out, SiteBuilder builder, BuildTransaction.LastBuildAt lastBuild, int port,
                               Consumer<LiveSite.Update> log) throws IOException {

@@ -24,8 +24,11 @@ import java.util.Set;
 final class BodyText {
     private BodyText() {}
 
-    /** What the text needs to know of a tag, from jsoup's tag table. */
-    private record Kind(String name, boolean block, boolean isVoid, boolean preserve) {}
+    /** What the text needs to know of a tag, from jsoup's tag table; {@code tableOnly}: holds only table parts and white space. */
+    private record Kind(String name, boolean block, boolean isVoid, boolean preserve, boolean tableOnly) {}
+
+    /** Elements whose only children are table parts and white space. */
+    private static final Set<String> TABLE_ONLY = Set.of("table", "thead", "tbody", "tfoot", "tr", "colgroup");
 
     /** The tags read here; any other makes the page jsoup's. */
     private static final Map<String, Kind> KINDS = new HashMap<>();
@@ -37,7 +40,7 @@ final class BodyText {
             Tag t = Tag.valueOf(name);
             if (!t.isKnownTag() || t.is(Tag.Data) || t.is(Tag.RcData) || t.isBlock() == t.isInline())
                 throw new IllegalStateException("jsoup's tag table changed for <" + name + ">: review BodyText");
-            KINDS.put(name, new Kind(name, t.isBlock(), t.isEmpty(), t.preserveWhitespace()));
+            KINDS.put(name, new Kind(name, t.isBlock(), t.isEmpty(), t.preserveWhitespace(), TABLE_ONLY.contains(name)));
         }
     }
 
@@ -51,9 +54,7 @@ final class BodyText {
             "tfoot", Set.of("table"), "tr", Set.of("thead", "tbody", "tfoot"), "td", Set.of("tr"), "th", Set.of("tr"),
             "col", Set.of("colgroup"));
     /** The tbody the parser adds around rows written directly in a table; ended by the table's end tag. */
-    private static final Kind IMPLICIT_TBODY = new Kind("tbody", true, false, false);
-    /** Elements whose only children are table parts and white space. */
-    private static final Set<String> TABLE_ONLY = Set.of("table", "thead", "tbody", "tfoot", "tr", "colgroup");
+    private static final Kind IMPLICIT_TBODY = new Kind("tbody", true, false, false, true);
 
     /**
      * The body text, as jsoup gives it (trimmed, white space normalised outside {@code <pre>}), leaving out every
@@ -109,12 +110,9 @@ final class BodyText {
             if (preJustOpened && ch[from] == '\n') from++;   // the parser drops a newline right after <pre>
             preJustOpened = false;
             if (from == to) return true;
-            if (depth > 0 && TABLE_ONLY.contains(open[depth - 1].name()))   // only white space stays in a table
+            if (depth > 0 && open[depth - 1].tableOnly())   // only white space stays in a table
                 for (int k = from; k < to; k++) if (!isSpace(ch[k])) return false;
-            if (removedAt >= 0) {
-                for (int k = from; k < to; k++) if (ch[k] == '\0' || ch[k] == '\r') return false;
-                return true;
-            }
+            if (removedAt >= 0) return true;   // inside a left-out element
             if (tailAt == depth && !endsWithSpace()) put(' ');
             tailAt = -1;
             boolean keepSpaces = preserved();
@@ -247,7 +245,7 @@ final class BodyText {
             Kind parent = depth == 0 ? null : open[depth - 1];
             Set<String> parents = TABLE_PARENT.get(name);
             if (parents != null ? parent == null || !parents.contains(parent.name())
-                    : parent != null && TABLE_ONLY.contains(parent.name())) return false;
+                    : parent != null && parent.tableOnly()) return false;
             if (openP > 0 && CLOSES_P.contains(name)) return false;
             if (name.equals("a") && openA > 0 || name.equals("button") && openButton > 0) return false;
             if (parent != null && isHeading(name) && isHeading(parent.name())) return false;
