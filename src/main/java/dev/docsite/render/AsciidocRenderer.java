@@ -51,6 +51,11 @@ public final class AsciidocRenderer implements AutoCloseable {
                     RenderDependency.of(List.of("data-uri"), java.util.Set.of(RenderDependency.Input.VERSION))),
             Extensions.ALL.stream()).toList();
 
+    private static final MarkerScan MARKERS = new MarkerScan(DEPENDENCIES);
+
+    /** The inputs read by the parts of {@link #DEPENDENCIES} that act on {@code body} (each part's markers decide). */
+    public static java.util.Set<RenderDependency.Input> readsOf(String body) { return MARKERS.reads(body); }
+
     private volatile Asciidoctor asciidoctor;
 
     /**

@@ -33,6 +33,15 @@ public final class RenderCache {
         } catch (java.security.NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
     }
 
+    /** SHA-256 of the texts joined, as hex: {@code sha(a + b + c)} without the joined copy. */
+    public static String sha(String... texts) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (String t : texts) digest.update(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
+    }
+
     /** SHA-256 of bytes as hex: what proves an included file or an embedded image unchanged. */
     public static String sha(byte[] bytes) {
         try {

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -542,12 +541,10 @@ public final class SiteBuilder {
      */
     static String cacheKey(Page p, Map<RenderDependency.Input, String> inputs) {
         String body = p.body();
-        StringBuilder b = new StringBuilder(body.length() + 256);
-        b.append(RenderCache.RENDERER_VERSION).append('\0').append(p.id()).append('\0').append(p.path()).append('\0').append(body);
-        Set<RenderDependency.Input> reads = EnumSet.noneOf(RenderDependency.Input.class);
-        for (RenderDependency d : AsciidocRenderer.DEPENDENCIES) if (d.actsOn(body)) reads.addAll(d.reads());
-        for (RenderDependency.Input in : reads) b.append('\0').append(in).append('=').append(inputs.get(in));
-        return RenderCache.sha(b.toString());
+        StringBuilder tail = new StringBuilder();
+        for (RenderDependency.Input in : AsciidocRenderer.readsOf(body)) tail.append('\0').append(in).append('=').append(inputs.get(in));
+        // The hash of version, id, path, body and tail joined, without joining them: the body is most of a page.
+        return RenderCache.sha(RenderCache.RENDERER_VERSION + '\0' + p.id() + '\0' + p.path() + '\0', body, tail.toString());
     }
 
     /** Loads a version's content from its git ref; the source stays open for includes until the build ends. */
