@@ -309,16 +309,35 @@ public final class SiteBuilder {
             List<String> keys = keysPerVersion.get(i);
             LinkResolver.Targets targets = targets(v, keys, results);
             String aliasState = hash(new TreeMap<>(targets.aliasOwner()).toString());
-            for (int k = 0; k < v.pages().size(); k++) {
+            int n = v.pages().size();
+            RenderedPage[] resolved = new RenderedPage[n];
+            List<Integer> toResolve = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
                 Page p = v.pages().get(k);
                 RenderResult r = results.get(keys.get(k));
-                ResolveInput in = new ResolveInput(p, v.name(), keys.get(k), aliasState);
                 // Resolved while other pages rendered (same render, no xref whose text another page's anchors give),
                 // or by the previous render of this builder (serve).
                 RenderedPage rp = resolvedEarly.get(v.name() + "\0" + p.id());
-                if (rp == null) rp = lastResolved.get(in);
-                if (rp == null || rp.raw() != r || textless.test(r)) rp = LinkResolver.resolve(p, v.name(), r, keys.get(k), targets);
-                resolvedMemo.put(in, rp);
+                if (rp == null) rp = lastResolved.get(new ResolveInput(p, v.name(), keys.get(k), aliasState));
+                if (rp == null || rp.raw() != r || textless.test(r)) toResolve.add(k);
+                else resolved[k] = rp;
+            }
+            // On every core: a page's resolution depends on its render and the version's targets only.
+            toResolve.parallelStream().forEach(k ->
+                    resolved[k] = LinkResolver.resolve(v.pages().get(k), v.name(), results.get(keys.get(k)), keys.get(k), targets));
+            @SuppressWarnings("unchecked") List<Finding>[] urls = new List[n];
+            List<Integer> toCheck = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                urls[k] = lastUrls.get(resolved[k]);
+                if (urls[k] == null) urls[k] = urlsEarly.get(resolved[k]);
+                if (urls[k] == null) toCheck.add(k);
+            }
+            toCheck.parallelStream().forEach(k -> urls[k] = UrlPolicy.check(resolved[k]));
+            for (int k = 0; k < n; k++) {
+                Page p = v.pages().get(k);
+                RenderResult r = results.get(keys.get(k));
+                RenderedPage rp = resolved[k];
+                resolvedMemo.put(new ResolveInput(p, v.name(), keys.get(k), aliasState), rp);
                 pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {
                     // Raw HTML is found by every render; a trusted project's site.yaml allows it.
@@ -326,11 +345,8 @@ public final class SiteBuilder {
                     Finding f = Finding.of(Rules.get(m.rule()), position(p, v, m), m.text());
                     findings.add(f.inVersions(List.of(v.name())));
                 }
-                List<Finding> urls = lastUrls.get(rp);
-                if (urls == null) urls = urlsEarly.get(rp);
-                if (urls == null) urls = UrlPolicy.check(rp);
-                urlsMemo.put(rp, urls);
-                for (Finding f : urls) findings.add(f.inVersions(List.of(v.name())));
+                urlsMemo.put(rp, urls[k]);
+                for (Finding f : urls[k]) findings.add(f.inVersions(List.of(v.name())));
             }
             builds.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
         }
