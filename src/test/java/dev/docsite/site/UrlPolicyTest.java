@@ -78,5 +78,8 @@ class UrlPolicyTest {
                 "<a href=\"&#106;avascript:x\">", "<a href=\"javascript&COLON;x\">", "<a href=\"java&#x09;script:x\">"))
             assertEquals(true, UrlPolicy.mayRefuse(html), html);
         assertEquals(false, UrlPolicy.mayRefuse("<p>Sign in with <a href=\"https://example.com/data\">the data page</a>.</p>"));
+        // Java's case folding, which the full check uses, turns the dotted capital I into 'i'.
+        assertEquals("javascript:", UrlPolicy.refusedScheme("javascr\u0130pt:x", "a", "href"));
+        assertEquals(true, UrlPolicy.mayRefuse("<a href=\"javascr\u0130pt:x\">"));
     }
 }
