@@ -282,10 +282,7 @@ public final class SiteBuilder {
         // xrefs without text show other pages' titles, which can change while this page does not: such pages are
         // resolved again each time. Whether a render has them is asked once per render (this thread only).
         Map<RenderResult, Boolean> lastTextless = memo.textless, textlessMemo = new java.util.IdentityHashMap<>();
-        java.util.function.Predicate<RenderResult> textless = r -> textlessMemo.computeIfAbsent(r, x -> {
-            Boolean known = lastTextless.get(x);
-            return known != null ? known : LinkResolver.hasTextlessXref(x);
-        });
+        java.util.function.Predicate<RenderResult> textless = r -> textlessMemo.computeIfAbsent(r, x -> textless(x, lastTextless));
         Map<String, RenderedPage> resolvedEarly = new HashMap<>();   // version \0 page id -> resolved while others rendered
         Map<RenderedPage, List<Finding>> urlsEarly = new java.util.IdentityHashMap<>();   // their URL findings
         Map<String, RenderResult> results = renderAll(jobs, early == null ? null : cached -> {
@@ -322,9 +319,16 @@ public final class SiteBuilder {
                 if (rp == null || rp.raw() != r || textless.test(r)) toResolve.add(k);
                 else resolved[k] = rp;
             }
-            // On every core: a page's resolution depends on its render and the version's targets only.
-            toResolve.parallelStream().forEach(k ->
-                    resolved[k] = LinkResolver.resolve(v.pages().get(k), v.name(), results.get(keys.get(k)), keys.get(k), targets));
+            // On every core: a page's resolution depends on its render and the version's targets only. Whether the render
+            // has textless xrefs is asked by the next render of this builder (serve's next edit) for each page it takes
+            // from the memo: answered here, beside the resolution, so the first edit after a start does not scan them all.
+            Boolean[] textlessOf = new Boolean[n];
+            toResolve.parallelStream().forEach(k -> {
+                RenderResult r = results.get(keys.get(k));
+                resolved[k] = LinkResolver.resolve(v.pages().get(k), v.name(), r, keys.get(k), targets);
+                textlessOf[k] = textless(r, lastTextless);
+            });
+            for (int k : toResolve) textlessMemo.putIfAbsent(results.get(keys.get(k)), textlessOf[k]);
             @SuppressWarnings("unchecked") List<Finding>[] urls = new List[n];
             List<Integer> toCheck = new ArrayList<>();
             for (int k = 0; k < n; k++) {
@@ -430,6 +434,15 @@ public final class SiteBuilder {
             out.add(new BuildResult.VersionBuild(v, List.copyOf(pages)));
         }
         return out;
+    }
+
+    /** Whether the last render of this builder knows if {@code r} has xrefs without text (tests: the next render need not scan it). */
+    boolean knowsTextless(RenderResult r) { return memo.textless.containsKey(r); }
+
+    /** Whether a render has xrefs without text (see {@link LinkResolver#hasTextlessXref}), as the last render knew it if it did. */
+    private static boolean textless(RenderResult r, Map<RenderResult, Boolean> last) {
+        Boolean known = last.get(r);
+        return known != null ? known : LinkResolver.hasTextlessXref(r);
     }
 
     /** Titles, anchors and aliases of a version's pages: what its links resolve against (anchors of pages rendered so far). */

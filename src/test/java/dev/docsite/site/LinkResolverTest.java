@@ -40,6 +40,24 @@ class LinkResolverTest {
         return r.version("1.0").orElseThrow().page("admin/guide/from").orElseThrow();
     }
 
+    /**
+     * A builder's first render (serve's start) knows for every page whether its render has xrefs without text, so its
+     * next render (the first edit) asks no page again; a page with such an xref still shows the new title of its target.
+     */
+    @Test void theFirstRenderKnowsWhichPagesShowAnotherPagesTitle() throws Exception {
+        Path c = dir.resolve("content");
+        Fixture.write(c, "site.yaml", "title: Links\naudiences:\n  - id: admin\n    title: Admins\nversions:\n  - name: \"1.0\"\n");
+        Fixture.write(c, "pages/admin/other.yaml", page("Other page", "", "Text.\n"));
+        Fixture.write(c, "pages/admin/from.yaml", page("From", "", "See xref:admin/other.adoc[].\n"));
+        Fixture.write(c, "pages/admin/plain.yaml", page("Plain", "", "No links.\n"));
+        SiteBuilder b = new SiteBuilder(Fixture.renderer(), RenderCache.memoryOnly(), new Layout(Fixture.TEMPLATES), 1);
+        BuildResult first = b.render(new SiteBuilder.Request(ContentLoader.load(new DirectorySource(c)), ContentRoot.of(c), List.of(), null));
+        for (RenderedPage p : first.version("1.0").orElseThrow().pages()) assertEquals(true, b.knowsTextless(p.raw()), p.page().id());
+        Fixture.write(c, "pages/admin/other.yaml", page("Renamed page", "", "Text.\n"));
+        BuildResult next = b.render(new SiteBuilder.Request(ContentLoader.load(new DirectorySource(c)), ContentRoot.of(c), List.of(), null));
+        assertEquals(List.of("other.html Renamed page"), hrefsAndTexts(next.version("1.0").orElseThrow().page("admin/from").orElseThrow()));
+    }
+
     private static List<String> hrefsAndTexts(RenderedPage p) {
         Document d = Jsoup.parseBodyFragment(p.html());
         return d.select("a[href]").stream().filter(a -> !a.hasClass("anchor")).map((Element a) -> a.attr("href") + " " + a.text()).toList();
