@@ -88,7 +88,8 @@ public final class LiveSite {
         this.templatesAsGiven = templatesDir;
         this.out = out.toAbsolutePath().normalize();
         this.root = ContentRoot.of(contentDir);
-        this.tx = new BuildTransaction(builder, root);
+        // Each edit makes the search index again: the entries of unchanged pages are kept from the last one.
+        this.tx = new BuildTransaction(builder.keepingSearchEntries(), root);
         indexer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);   // close() drops an index not yet begun
     }
 

@@ -68,13 +68,29 @@ final class SearchIndex {
     /** The same, taking the entries {@code ahead} prepared (see {@link #prepare}); null: none. */
     static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, BooleanSupplier stop, Ahead ahead)
             throws JsonProcessingException {
+        return files(build, config, cache, stop, ahead, null);
+    }
+
+    /**
+     * The same, taking the entries of the last index made with {@code kept} (serve, after each edit) where a page's entry
+     * key is unchanged, and keeping this index's entries there for the next; null: none.
+     */
+    static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, BooleanSupplier stop, Ahead ahead,
+                                     Kept kept) throws JsonProcessingException {
         // Parsing a page's HTML is the cost here: spread it over the cores like the page writing, a batch at a time so
         // that only a batch's documents are held before they join the index.
         long t0 = System.nanoTime();
         List<String> audiences = audiences(config);
         java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
         List<RenderedPage> pages = build.pages();
-        List<String> keys = pages.parallelStream().map(rp -> ahead == null ? entryKey(rp) : ahead.key(rp)).toList();
+        Kept.Entries last = kept == null ? Kept.Entries.NONE : kept.last(build.name(), audiences);
+        List<String> keys = pages.parallelStream().map(rp -> {
+            if (ahead != null) return ahead.key(rp);
+            String k = last.keys().get(rp);
+            return k != null ? k : entryKey(rp);
+        }).toList();
+        java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Prepared> made = kept == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
         // The pages prepared ahead already joined an index, at their places: it is taken when each of them is still
         // at its place with the same entry, and the other pages join it.
         Ahead.Partial partial = ahead == null ? null : ahead.partials.remove(build.name());
@@ -88,8 +104,10 @@ final class SearchIndex {
             List<Prepared> batch = java.util.stream.IntStream.range(from, Math.min(pages.size(), from + BATCH)).parallel().mapToObj(i -> {
                 stopIf(stop);
                 Prepared p = ahead == null ? null : ahead.byKey.get(keys.get(i));
-                if (p == null) return prepared(pages.get(i), keys.get(i), cache, audiences);
-                early.incrementAndGet();
+                if (p != null) early.incrementAndGet();
+                else if ((p = last.byKey().get(keys.get(i))) != null) reused.incrementAndGet();
+                else p = prepared(pages.get(i), keys.get(i), cache, audiences);
+                if (made != null) made.put(keys.get(i), p);
                 return p;
             }).toList();
             for (int j = 0; j < batch.size(); j++) {
@@ -103,10 +121,15 @@ final class SearchIndex {
         String dir = build.name() + "/" + DIR + "/";
         Map<String, String> out = new LinkedHashMap<>();
 
+        if (kept != null) {
+            Map<RenderedPage, String> keyOf = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < pages.size(); i++) keyOf.put(pages.get(i), keys.get(i));
+            kept.keep(build.name(), new Kept.Entries(audiences, keyOf, made, reused.get()));
+        }
         Map<String, String> chunks = chunks(index.postings(audiences, stop));
         stopIf(stop);
-        if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries and terms %d ms (%d prepared ahead), postings and chunks %d ms%n",
-                build.name(), (t1 - t0) / 1_000_000, early.get(), (System.nanoTime() - t1) / 1_000_000);
+        if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: page entries and terms %d ms (%d prepared ahead, %d kept from the last index), postings and chunks %d ms%n",
+                build.name(), (t1 - t0) / 1_000_000, early.get(), reused.get(), (System.nanoTime() - t1) / 1_000_000);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("version", build.name());
@@ -153,6 +176,34 @@ final class SearchIndex {
                 return true;
             }
         }
+    }
+
+    /**
+     * The entries of the last index of each version, for the next one (serve: after an edit most pages keep their entry
+     * key, and reading an entry back and splitting it into terms again was most of the index's time). Holds one index
+     * per version: an entry no page has any more is dropped with the index that had it.
+     */
+    static final class Kept {
+        /**
+         * One version's entries: for {@code audiences}, by entry key, and each page's entry key (by identity);
+         * {@code reused} of them were taken from the index before.
+         */
+        record Entries(List<String> audiences, Map<RenderedPage, String> keys, Map<String, Prepared> byKey, int reused) {
+            static final Entries NONE = new Entries(List.of(), Map.of(), Map.of(), 0);
+        }
+
+        private final Map<String, Entries> byVersion = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The last entries of {@code version}, when they were split into terms for the same audiences. */
+        Entries last(String version, List<String> audiences) {
+            Entries e = byVersion.get(version);
+            return e != null && e.audiences().equals(audiences) ? e : Entries.NONE;
+        }
+
+        void keep(String version, Entries entries) { byVersion.put(version, entries); }
+
+        /** The entries kept for {@code version} (tests). */
+        Entries of(String version) { return byVersion.getOrDefault(version, Entries.NONE); }
     }
 
     /**

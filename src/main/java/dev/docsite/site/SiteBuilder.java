@@ -85,6 +85,9 @@ public final class SiteBuilder {
         volatile Map<RenderedPage, List<Finding>> urls = Map.of();
         /** Whether a render has xrefs without text (their text is another page's title), by identity. */
         volatile Map<RenderResult, Boolean> textless = Map.of();
+        /** The search entries of the last index made, for the next (serve only, see {@link #keepingSearchEntries}). */
+        final SearchIndex.Kept search = new SearchIndex.Kept();
+        volatile boolean keepSearch;
     }
 
     private record KeyInput(Page page, String version, String envHash) {
@@ -174,6 +177,25 @@ public final class SiteBuilder {
         return write(req, render(req), dir, Outputs.ALL);
     }
 
+    /**
+     * Keeps the search entries of every index this builder (and its {@link #withLayout} twins) makes, whole or after
+     * an edit, for the next one: serve, whose indexes after each edit would otherwise read every page's entry back
+     * and split it into terms again. A one-off build does not keep them (they would be held to the end for nothing).
+     */
+    public SiteBuilder keepingSearchEntries() {
+        memo.keepSearch = true;
+        return this;
+    }
+
+    /** The search entries kept for the next index (tests). */
+    SearchIndex.Kept searchEntries() { return memo.search; }
+
+    /** {@code writer}, keeping its indexes' search entries when this builder keeps them. */
+    private SiteWriter keeping(SiteWriter writer) {
+        if (memo.keepSearch) writer.keep(memo.search);
+        return writer;
+    }
+
     /** The same renderer, cache and threads with other templates (serve, after a template edit). */
     public SiteBuilder withLayout(Layout other) { return new SiteBuilder(renderer, cache, other, threads, memo); }
 
@@ -207,7 +229,7 @@ public final class SiteBuilder {
 
     /** Lays out and writes {@code outputs} of a rendered build into {@code dir}. */
     public BuildResult write(Request req, BuildResult rendered, Path dir, Outputs outputs) throws IOException, Layout.LayoutException {
-        return write(new SiteWriter(layout, req.content().config(), req.banner(), dir, cache), rendered, dir, outputs);
+        return write(keeping(new SiteWriter(layout, req.content().config(), req.banner(), dir, cache)), rendered, dir, outputs);
     }
 
     /**
@@ -215,7 +237,8 @@ public final class SiteBuilder {
      * throws {@link java.util.concurrent.CancellationException} once {@code stop} says so.
      */
     public Map<String, String> searchFiles(Request req, BuildResult rendered, Set<String> versions, java.util.function.BooleanSupplier stop) throws IOException {
-        return new SiteWriter(layout, req.content().config(), req.banner(), null, cache).searchFiles(rendered.versions(), versions, stop);
+        return new SiteWriter(layout, req.content().config(), req.banner(), null, cache).searchFiles(rendered.versions(), versions, stop,
+                memo.keepSearch ? memo.search : null);
     }
 
     /** Writes search files made by {@link #searchFiles} into the live folder {@code dir}, only the files that differ. */
@@ -229,7 +252,7 @@ public final class SiteBuilder {
      * so are the pages {@code reuse} (or null) finds there with their layout key, without being laid out.
      */
     public BuildResult writeFresh(Request req, BuildResult rendered, Path dir, Path previous, LayoutReuse reuse) throws IOException, Layout.LayoutException {
-        SiteWriter writer = new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous);
+        SiteWriter writer = keeping(new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous));
         writer.reuse(reuse);
         BuildResult written = write(writer, rendered, dir, Outputs.ALL);
         // serve's start after a build takes every page: one is laid out and thrown away, so the first edit's layout is
@@ -371,7 +394,7 @@ public final class SiteBuilder {
      * (seconds) to lay out the other thousand.
      */
     public BuildResult buildFresh(Request req, Path dir, Path previous, LayoutReuse reuse) throws ContentException, IOException, Layout.LayoutException {
-        SiteWriter writer = new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous);
+        SiteWriter writer = keeping(new SiteWriter(layout, req.content().config(), req.banner(), dir, cache, true, previous));
         writer.reuse(reuse);
         Map<String, Map<String, RenderedPage>> written = new HashMap<>();   // version -> page id -> what was written early
         BuildResult rendered;

@@ -43,6 +43,7 @@ final class SiteWriter {
     private final Path previous;   // the published site unchanged files are linked from, or null
     private final String banner;
     private LayoutReuse reuse;     // pages whose layout key is the published file's are linked without a layout
+    private SearchIndex.Kept kept; // where the search entries of the indexes it makes are kept for the next (serve), or null
     private volatile String shape; // what every page's layout reads of the site, computed once
     private final SearchIndex.Ahead ahead = new SearchIndex.Ahead();   // search entries prepared before the index
     /** Folders already created: one check per folder, not per file (the first writer creates it while the others wait). */
@@ -112,7 +113,7 @@ final class SiteWriter {
         if (SiteBuilder.TIMING) System.err.printf("timing: pages %s: %d laid out, %d taken from the published site%n", v.name(), pages.size() - linked.get(), linked.get());
         if (outputs.searchIndex(v.name())) {
             long t0 = System.nanoTime();
-            Map<String, String> search = SearchIndex.files(b, config, cache, () -> false, ahead);
+            Map<String, String> search = SearchIndex.files(b, config, cache, () -> false, ahead, kept);
             long built = System.nanoTime();
             writeSearch(v.name(), search);
             if (SiteBuilder.TIMING) System.err.printf("timing: search index %s: %d files, built in %d ms, written in %d ms%n",
@@ -205,6 +206,9 @@ final class SiteWriter {
 
     void reuse(LayoutReuse r) { this.reuse = r; }
 
+    /** Keeps the search entries of the indexes this writer makes in {@code k} for the next index (serve); null: not kept. */
+    void keep(SearchIndex.Kept k) { this.kept = k; }
+
     /**
      * Lays out the first of these pages and throws the result away, unless a page was laid out already: when every
      * page the cache holds was taken from the published site, the changed pages' layout would otherwise be the
@@ -270,9 +274,10 @@ final class SiteWriter {
     private void writeAll(Map<String, String> texts) { texts.forEach(this::writeFile); }
 
     /** The search files of the versions of {@code builds} named in {@code versions}, by path relative to the site. */
-    Map<String, String> searchFiles(List<BuildResult.VersionBuild> builds, Set<String> versions, java.util.function.BooleanSupplier stop) throws IOException {
+    Map<String, String> searchFiles(List<BuildResult.VersionBuild> builds, Set<String> versions, java.util.function.BooleanSupplier stop,
+                                    SearchIndex.Kept kept) throws IOException {
         Map<String, String> all = new java.util.LinkedHashMap<>();
-        for (BuildResult.VersionBuild b : builds) if (versions.contains(b.name())) all.putAll(SearchIndex.files(b, config, cache, stop));
+        for (BuildResult.VersionBuild b : builds) if (versions.contains(b.name())) all.putAll(SearchIndex.files(b, config, cache, stop, null, kept));
         return all;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docsite.Fixture;
 import dev.docsite.content.ErrorEntry;
+import dev.docsite.content.SiteConfig;
 import dev.docsite.render.Layout;
 import dev.docsite.render.RenderCache;
 import dev.docsite.render.RenderedPage;
@@ -228,6 +229,39 @@ class SearchIndexTest {
         assertEquals(List.of("2", "1", "0"), order, "a title counts more than the text, three uses more than one: " + postings);
         List<Long> weights = java.util.Arrays.stream(postings.split(" ")).map(d -> Long.parseLong(d.substring(d.indexOf(':') + 1))).toList();
         assertTrue(weights.get(0) > weights.get(1) && weights.get(1) > weights.get(2), postings);
+    }
+
+    /**
+     * serve keeps the entries of the last index for the next: every page whose entry key is unchanged takes its entry
+     * from there, an edited page's entry is made again, entries split for other audiences are not taken, and the files
+     * are always those of an index made afresh.
+     */
+    @Test
+    void theNextIndexTakesTheUnchangedEntriesOfTheLastOne() throws Exception {
+        RenderCache cache = RenderCache.memoryOnly();
+        SiteBuilder builder = new SiteBuilder(Fixture.renderer(), cache, new Layout(Fixture.TEMPLATES), 2);
+        BuildResult.VersionBuild b = builder.render(SiteBuilderTest.request(FixtureSite.CONTENT, List.of("2.0"))).versions().get(0);
+        var config = b.content().config();
+        List<RenderedPage> pages = b.pages();
+        SearchIndex.Kept kept = new SearchIndex.Kept();
+        assertEquals(SearchIndex.files(b, config, cache, () -> false), SearchIndex.files(b, config, cache, () -> false, null, kept));
+        assertEquals(0, kept.of("2.0").reused());
+        assertEquals(SearchIndex.files(b, config, cache, () -> false), SearchIndex.files(b, config, cache, () -> false, null, kept));
+        assertEquals(pages.size(), kept.of("2.0").reused(), "every entry taken from the last index");
+
+        // An edited page (its HTML, without a render key) has another entry key: its entry is made again.
+        List<RenderedPage> edited = new ArrayList<>(pages);
+        RenderedPage was = pages.get(1);
+        edited.set(1, new RenderedPage(was.page(), was.version(), was.html() + "<p>Zanzibarquux</p>", was.raw(), null, was.links()));
+        BuildResult.VersionBuild e = new BuildResult.VersionBuild(b.content(), edited);
+        Map<String, String> afterEdit = SearchIndex.files(e, config, cache, () -> false, null, kept);
+        assertEquals(SearchIndex.files(e, config, RenderCache.memoryOnly(), () -> false), afterEdit);
+        assertTrue(afterEdit.values().stream().anyMatch(f -> f.contains("zanzibarquux")), "the edit is found");
+        assertEquals(pages.size() - 1, kept.of("2.0").reused());
+        assertEquals(pages.size(), kept.of("2.0").byKey().size(), "only the entries of the last index are kept");
+
+        assertEquals(SearchIndex.Kept.Entries.NONE, kept.last("2.0", List.of("admin")), "split for other audiences: not taken");
+        assertEquals(kept.of("2.0"), kept.last("2.0", config.audiences().stream().map(SiteConfig.Audience::id).toList()));
     }
 
     /**

@@ -59,6 +59,25 @@ class SiteBuilderTest {
     }
 
     /**
+     * serve's builder keeps the search entries of the index its start-up build writes, so the index after the first
+     * edit takes every unchanged page's entry from there; a one-off build keeps none.
+     */
+    @Test void onlyABuilderThatServesKeepsSearchEntriesForTheNextIndex() throws Exception {
+        Path c = Fixture.clean(dir);
+        SiteBuilder.Request req = request(c, List.of("2.0"));
+        SiteBuilder once = builder();
+        once.build(req, dir.resolve("once"));
+        assertEquals(0, once.searchEntries().of("2.0").byKey().size(), "a one-off build keeps nothing");
+
+        SiteBuilder serving = builder().keepingSearchEntries();
+        BuildResult built = serving.build(req, dir.resolve("served"));
+        int pages = built.version("2.0").orElseThrow().pages().size();
+        assertEquals(pages, serving.searchEntries().of("2.0").byKey().size());
+        serving.searchFiles(req, serving.render(req), java.util.Set.of("2.0"), () -> false);
+        assertEquals(pages, serving.searchEntries().of("2.0").reused(), "the next index takes every entry");
+    }
+
+    /**
      * Search entries are cached by the render they come from, not by their HTML: an included file that changed,
      * and the title an xref without text shows, must still reach the index of the next build with the same cache.
      */
