@@ -25,15 +25,10 @@ public final class RenderCache {
 
     public RenderCache(Path dir) { this.dir = dir; }
 
-    /** SHA-256 of text as hex: the cache's keys, and the hashes that prove an input unchanged. */
-    public static String sha(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
-    }
-
-    /** SHA-256 of the texts joined, as hex: {@code sha(a + b + c)} without the joined copy. */
+    /**
+     * SHA-256 of the texts joined, as hex ({@code sha(a + b + c)} without the joined copy): the cache's keys, and the
+     * hashes that prove an input unchanged.
+     */
     public static String sha(String... texts) {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");

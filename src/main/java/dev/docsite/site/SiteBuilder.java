@@ -85,9 +85,8 @@ public final class SiteBuilder {
         volatile Map<RenderedPage, List<Finding>> urls = Map.of();
         /** Whether a render has xrefs without text (their text is another page's title), by identity. */
         volatile Map<RenderResult, Boolean> textless = Map.of();
-        /** The search entries of the last index made, for the next (serve only, see {@link #keepingSearchEntries}). */
-        final SearchIndex.Kept search = new SearchIndex.Kept();
-        volatile boolean keepSearch;
+        /** The search entries of the last index made, for the next; null: not kept (see {@link #keepingSearchEntries}). */
+        volatile SearchIndex.Kept search;
     }
 
     private record KeyInput(Page page, String version, String envHash) {
@@ -182,17 +181,17 @@ public final class SiteBuilder {
      * an edit, for the next one: serve, whose indexes after each edit would otherwise read every page's entry back
      * and split it into terms again. A one-off build does not keep them (they would be held to the end for nothing).
      */
-    public SiteBuilder keepingSearchEntries() {
-        memo.keepSearch = true;
+    public synchronized SiteBuilder keepingSearchEntries() {
+        if (memo.search == null) memo.search = new SearchIndex.Kept();
         return this;
     }
 
-    /** The search entries kept for the next index (tests). */
-    SearchIndex.Kept searchEntries() { return memo.search; }
+    /** The search entries kept for the next index, none when this builder keeps none (tests). */
+    SearchIndex.Kept searchEntries() { return memo.search == null ? new SearchIndex.Kept() : memo.search; }
 
     /** {@code writer}, keeping its indexes' search entries when this builder keeps them. */
     private SiteWriter keeping(SiteWriter writer) {
-        if (memo.keepSearch) writer.keep(memo.search);
+        writer.keep(memo.search);
         return writer;
     }
 
@@ -237,8 +236,7 @@ public final class SiteBuilder {
      * throws {@link java.util.concurrent.CancellationException} once {@code stop} says so.
      */
     public Map<String, String> searchFiles(Request req, BuildResult rendered, Set<String> versions, java.util.function.BooleanSupplier stop) throws IOException {
-        return new SiteWriter(layout, req.content().config(), req.banner(), null, cache).searchFiles(rendered.versions(), versions, stop,
-                memo.keepSearch ? memo.search : null);
+        return new SiteWriter(layout, req.content().config(), req.banner(), null, cache).searchFiles(rendered.versions(), versions, stop, memo.search);
     }
 
     /** Writes search files made by {@link #searchFiles} into the live folder {@code dir}, only the files that differ. */
@@ -331,6 +329,7 @@ public final class SiteBuilder {
             String aliasState = hash(new TreeMap<>(targets.aliasOwner()).toString());
             int n = v.pages().size();
             RenderedPage[] resolved = new RenderedPage[n];
+            ResolveInput[] ins = new ResolveInput[n];
             List<Integer> toResolve = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 Page p = v.pages().get(k);
@@ -338,7 +337,8 @@ public final class SiteBuilder {
                 // Resolved while other pages rendered (same render, no xref whose text another page's anchors give),
                 // or by the previous render of this builder (serve).
                 RenderedPage rp = resolvedEarly.get(v.name() + "\0" + p.id());
-                if (rp == null) rp = lastResolved.get(new ResolveInput(p, v.name(), keys.get(k), aliasState));
+                ins[k] = new ResolveInput(p, v.name(), keys.get(k), aliasState);
+                if (rp == null) rp = lastResolved.get(ins[k]);
                 if (rp == null || rp.raw() != r || textless.test(r)) toResolve.add(k);
                 else resolved[k] = rp;
             }
@@ -364,7 +364,7 @@ public final class SiteBuilder {
                 Page p = v.pages().get(k);
                 RenderResult r = results.get(keys.get(k));
                 RenderedPage rp = resolved[k];
-                resolvedMemo.put(new ResolveInput(p, v.name(), keys.get(k), aliasState), rp);
+                resolvedMemo.put(ins[k], rp);
                 pages.add(rp);
                 for (RenderResult.Message m : r.messages()) {
                     // Raw HTML is found by every render; a trusted project's site.yaml allows it.
