@@ -20,6 +20,13 @@
 
   function debounce(fn, ms) { var t; return function () { clearTimeout(t); t = setTimeout(fn, ms); }; }
 
+  // Checks the text once typing pauses. Until then the result says it is out of date (aria-busy), so
+  // neither a screen reader nor a test takes the verdict on a half-typed text for the verdict on the text.
+  function checkWhenTypingPauses(area, result, run) {
+    var later = debounce(run, 200);
+    area.addEventListener('input', function () { result.setAttribute('aria-busy', 'true'); later(); });
+  }
+
   // Each script once; callbacks wait for it.
   function load(src, then) {
     var l = loaded[src];
@@ -332,6 +339,7 @@
     function run() {
       if (!ready) return numbers({});
       var r = check(area.value, schemaName), bad = {};
+      result.removeAttribute('aria-busy');
       result.textContent = '';
       panel.classList.toggle('is-valid', r.valid);
       panel.classList.toggle('is-invalid', !r.valid);
@@ -354,7 +362,7 @@
       }
       numbers(bad);
     }
-    area.addEventListener('input', debounce(run, 200));
+    checkWhenTypingPauses(area, result, run);
     area.addEventListener('scroll', function () { gutter.scrollTop = area.scrollTop; });
     reset.addEventListener('click', function () { area.value = original; area.scrollTop = 0; run(); area.focus(); });
     numbers({});
@@ -414,6 +422,7 @@
     }
     function run() {
       if (!errors) return;
+      result.removeAttribute('aria-busy');
       result.textContent = '';
       var text = area.value.trim();
       if (!text) { result.appendChild(el('p', null, 'Paste a response body or a log line above.')); return; }
@@ -440,7 +449,7 @@
       if (e.url) card.appendChild(el('a', { href: cfg.root + e.url, class: 'live-entry-link' }, 'Open its row in the error table'));
       result.appendChild(card);
     }
-    area.addEventListener('input', debounce(run, 200));
+    checkWhenTypingPauses(area, result, run);
     clear.addEventListener('click', function () { area.value = ''; run(); area.focus(); });
     load(cfg.root + 'errors.js', function (ok) {
       if (!ok || !window.docsiteErrors) { result.textContent = 'The catalog could not be loaded. Reload the page to try again.'; return; }

@@ -112,9 +112,15 @@ class LiveExamplesBrowserTest {
         return panel;
     }
 
+    /**
+     * Types text over the editor's and waits for the verdict on all of it: on a loaded machine typing can
+     * pause long enough for a check of the half-typed text, whose verdict must not pass for the text's.
+     */
     void replaceText(WebElement area, String text) {
         area.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         area.sendKeys(text);
+        WebElement result = chromium.driver.findElement(By.id(area.getAttribute("aria-describedby")));
+        waitFor(d -> text.equals(area.getAttribute("value")) && result.getAttribute("aria-busy") == null);
     }
 
     String status(WebElement panel) { return panel.findElement(By.cssSelector(".live-result")).getText(); }
@@ -167,6 +173,11 @@ class LiveExamplesBrowserTest {
         waitFor(d -> status(panel).startsWith("Valid"));
         assertEquals("false", area.getAttribute("aria-invalid"));
         assertEquals(List.of(), panel.findElements(By.cssSelector(".live-gutter .bad")));
+
+        // A change marks the verdict out of date until it is checked.
+        assertEquals("true", js("var a = arguments[0], r = document.getElementById(a.getAttribute('aria-describedby'));"
+                + " a.value = '{'; a.dispatchEvent(new Event('input')); return r.getAttribute('aria-busy')", area));
+        waitFor(d -> status(panel).contains("1 problem") && panel.findElement(By.cssSelector(".live-result")).getAttribute("aria-busy") == null);
 
         // Reset restores the example.
         replaceText(area, "{}");
