@@ -139,7 +139,9 @@ class ReaderBrowserTest {
         assertEquals("search-input", driver.switchTo().activeElement().getAttribute("id"), "/ focuses the search box");
         new Actions(driver).sendKeys("quokka").perform();
         WebElement panel = driver.findElement(By.id("search-panel"));
-        waitFor(d -> panel.isDisplayed() && !resultHrefs(panel).isEmpty());
+        // The results for all of "quokka", not for a prefix a loaded browser paused on.
+        waitFor(d -> panel.isDisplayed() && !resultHrefs(panel).isEmpty()
+                && driver.findElement(By.id("search-status")).getAttribute("textContent").contains("quokka"));
         new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
         assertTrue(driver.switchTo().activeElement().getAttribute("href").contains("admin/setup.html"), "down arrow moves to the first result");
         new Actions(driver).sendKeys(Keys.ESCAPE).perform();
