@@ -6,6 +6,7 @@ import dev.docsite.build.BuildTransaction;
 import dev.docsite.content.ContentException;
 import dev.docsite.content.ContentLoader;
 import dev.docsite.content.ContentSet;
+import dev.docsite.content.Page;
 import dev.docsite.content.ContentRoot;
 import dev.docsite.render.Layout;
 import dev.docsite.report.Finding;
@@ -134,7 +135,6 @@ public final class LiveSite {
     public synchronized Update update(Collection<Path> paths) {
         long t0 = System.nanoTime();
         generation++;
-        boolean wasBroken = !problems.isEmpty();
         for (Path p : paths) {
             Path abs = p.toAbsolutePath().normalize();
             if (templatesDir != null && abs.startsWith(templatesDir)) layoutChanged = true;
@@ -146,9 +146,39 @@ public final class LiveSite {
                 if (rel.startsWith("pages/") && !rel.endsWith(".yaml") && !rel.endsWith(".yml")) filesChanged = true;
             }
         }
+        return build(null, t0, true);
+    }
+
+    /**
+     * Runs an edit's way through the build once after the start, as if one page had been saved without a change,
+     * so that the writer's first edit does not pay the first time of that way (classes loaded, code compiled): in
+     * the start's content the page is replaced by an equal copy, which the build takes for an edited page (its
+     * cache key, links and checks are worked out again), while nothing it shows changes, so nothing is written
+     * and nobody is told. The conversion itself is warmed up by {@link #warmUp}. Nothing is done once an update
+     * after the start has begun, or when the start did not build.
+     *
+     * @return what the rehearsal did (tests), or null when it was not run
+     */
+    public synchronized Update rehearseAnEdit() {
+        if (generation != startedAt || written == null || content == null || !problems.isEmpty() || content.pages().isEmpty()) return null;
+        List<Page> pages = new ArrayList<>(content.pages());
+        Page p = pages.get(0);
+        pages.set(0, new Page(p.id(), p.path(), p.pos(), p.title(), p.audience(), p.summary(), p.order(), p.since(), p.until(),
+                p.aliases(), p.body(), p.bodyLine(), p.lastUpdated(), p.fields()));
+        ContentSet c = content;
+        return build(new ContentSet(c.config(), pages, c.catalogs(), c.schemas(), c.source(), c.problems(), c.brokenFiles(), c.sections()),
+                System.nanoTime(), false);
+    }
+
+    /**
+     * Builds {@code given}, or (null) the content with the changes noted since it was loaded, and writes what changed.
+     * {@code tellUnchanged}: listeners also hear of an update that changed nothing.
+     */
+    private Update build(ContentSet given, long t0, boolean tellUnchanged) {
+        boolean wasBroken = !problems.isEmpty();
         try {
             if (layoutChanged) tx = new BuildTransaction(tx.builder().withLayout(new Layout(templatesAsGiven)), root);
-            ContentSet next = content == null ? ContentLoader.load(root.workTree())
+            ContentSet next = given != null ? given : content == null ? ContentLoader.load(root.workTree())
                     : changedSinceLoad.isEmpty() ? content : ContentLoader.reload(content, changedSinceLoad);
             content = next;
             changedSinceLoad.clear();
@@ -167,8 +197,9 @@ public final class LiveSite {
                 u = fail(errors(o.findings()), t0);
             } else {
                 problems = List.of();
-                u = done(new Update(urls(outputs), outputs.all() || outputs.indexes() || wasBroken, outputs.pageCount(o.build()),
-                        o.build().stats().rendered(), ms(t0), List.of()));
+                u = new Update(urls(outputs), outputs.all() || outputs.indexes() || wasBroken, outputs.pageCount(o.build()),
+                        o.build().stats().rendered(), ms(t0), List.of());
+                if (tellUnchanged || u.changedAnything()) done(u);
             }
             // The search data of a large version is megabytes: written after the open pages were told to reload.
             if (outputs.all()) searchPending.clear();

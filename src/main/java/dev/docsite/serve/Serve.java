@@ -54,8 +54,12 @@ public final class Serve implements AutoCloseable {
             // it), so an edit saved as soon as the site is served does not wait for it.
             builder.startRendererInBackground();
             Serve serve = new Serve(site, server, watcher, site.start());
-            // Then a few pages are converted in the background, so the writer's first edit is as fast as the later ones.
-            Thread warm = new Thread(site::warmUp, "docsite-warm-up");
+            // Then a few pages are converted in the background and an edit is rehearsed, so the writer's first edit is as
+            // fast as the later ones.
+            Thread warm = new Thread(() -> {
+                site.warmUp();
+                site.rehearseAnEdit();
+            }, "docsite-warm-up");
             warm.setDaemon(true);
             warm.start();
             return serve;

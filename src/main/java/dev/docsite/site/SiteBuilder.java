@@ -147,20 +147,29 @@ public final class SiteBuilder {
     /**
      * Starts Asciidoctor and converts a few pages of {@code content} a few times (serve, after a start-up build
      * served from the cache): the first conversions load the HTML converter and the extensions and compile
-     * the parser's hot paths, which the writer's first edit would pay otherwise. The results are thrown
-     * away: nothing is cached, written or reported. Once {@code stop} says so (the writer's edit has begun), no
-     * further page is converted: the edit's own conversion would otherwise share the cores with the warm-up's.
+     * the parser's hot paths, and one result is serialized as the cache would, all of which the writer's first
+     * edit would pay otherwise. The results are thrown away: nothing is cached, written or reported. Once
+     * {@code stop} says so (the writer's edit has begun), no further page is converted: the edit's own conversion
+     * would otherwise share the cores with the warm-up's.
      */
     public void warmUpRenderer(ContentSet content, java.util.function.BooleanSupplier stop) {
         renderer.warmUp();
         if (content == null || content.config().versions().isEmpty()) return;
         VersionContent v = VersionContent.of(content.config(), content, content.config().versions().get(0).name());
         List<Page> sample = v.pages().stream().limit(WARM_UP_PAGES).toList();
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            for (Page p : sample) {
-                if (stop.getAsBoolean()) return;
-                renderer.render(p, v.input());
+        long t0 = System.nanoTime();
+        int converted = 0;
+        try {
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                for (Page p : sample) {
+                    if (stop.getAsBoolean()) return;
+                    RenderResult r = renderer.render(p, v.input());
+                    if (converted++ == 0) cache.warmUp(r);
+                }
             }
+        } finally {
+            if (TIMING) System.err.printf("timing: warm-up %d conversions in %d ms%s%n", converted, (System.nanoTime() - t0) / 1_000_000,
+                    converted < sample.size() * WARM_UP_ROUNDS ? " (stopped by an edit)" : "");
         }
     }
 

@@ -2,6 +2,9 @@ package dev.docsite.serve;
 
 import dev.docsite.TestContent;
 import dev.docsite.TestSite;
+import dev.docsite.content.ContentLoader;
+import dev.docsite.content.ContentRoot;
+import dev.docsite.content.Page;
 import dev.docsite.render.AsciidocRenderer;
 import dev.docsite.render.Layout;
 import dev.docsite.render.RenderCache;
@@ -72,6 +75,49 @@ class ServeWarmUpTest {
             live.warmUp();
             assertTrue(renderer.started());
             assertEquals(afterEdit, renderer.conversions(), "no warm-up conversion after the edit");
+        } finally {
+            live.close();
+            renderer.close();
+        }
+    }
+
+    /**
+     * After the start, an edit's way through the build runs once on the start's content: nothing is written, cached
+     * or heard, the files are not read (a save the watcher has not reported yet is left to its update), and
+     * the edits after it show, the rehearsed page's included.
+     */
+    @Test void aRehearsedEditWritesNothingAndTheEditsAfterItShow(@TempDir Path dir) throws Exception {
+        TestSite site = TestSite.valid(dir);
+        assertEquals(0, site.run("build").exit());
+        Path templates = TestContent.copyTemplates(dir.resolve("templates"));
+        Path cache = dir.resolve("cache");
+        AsciidocRenderer renderer = new AsciidocRenderer();
+        LiveSite live = new LiveSite(site.content, templates, site.out, new SiteBuilder(renderer, new RenderCache(cache), new Layout(templates), 2), null);
+        List<LiveSite.Update> heard = new CopyOnWriteArrayList<>();
+        live.onUpdate(heard::add);
+        try {
+            assertNull(live.rehearseAnEdit(), "nothing to rehearse before the start");
+            assertFalse(live.start().failed());
+            // The page the rehearsal takes (the first loaded), saved with new text that the watcher has not reported.
+            Page first = ContentLoader.load(ContentRoot.of(site.content).workTree()).pages().get(0);
+            Path file = site.content.resolve(first.path());
+            Files.writeString(file, Files.readString(file) + "\n  Rehearsed.\n");
+            Map<String, String> served = TestSite.snapshot(site.out);
+            Map<String, String> cached = TestSite.snapshot(cache);
+
+            LiveSite.Update rehearsal = live.rehearseAnEdit();
+            assertNotNull(rehearsal, "the rehearsal runs after the start");
+            assertFalse(rehearsal.changedAnything(), rehearsal.toString());
+            assertFalse(rehearsal.failed(), rehearsal.toString());
+            assertEquals(1, heard.size(), "nobody hears of the rehearsal");
+            assertEquals(served, TestSite.snapshot(site.out), "nothing is written");
+            assertEquals(cached, TestSite.snapshot(cache), "nothing is cached");
+
+            LiveSite.Update edit = live.update(List.of(file));
+            assertEquals(1, edit.rendered(), edit.toString());
+            Path html = site.out.resolve("2.0").resolve(first.outputPath());
+            assertTrue(Files.readString(html).contains("Rehearsed."), "the save after the rehearsal shows");
+            assertNull(live.rehearseAnEdit(), "no rehearsal once an edit has come");
         } finally {
             live.close();
             renderer.close();
