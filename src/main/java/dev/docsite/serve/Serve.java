@@ -54,11 +54,12 @@ public final class Serve implements AutoCloseable {
             // it), so an edit saved as soon as the site is served does not wait for it.
             builder.startRendererInBackground();
             Serve serve = new Serve(site, server, watcher, site.start());
-            // Then a few pages are converted in the background and an edit is rehearsed, so the writer's first edit is as
-            // fast as the later ones.
+            // Then, in the background, an edit is rehearsed and a few pages are converted, so the writer's first edit is
+            // as fast as the later ones. The rehearsal comes first: it is short, and an edit waits for it to end, while
+            // it stops the conversions.
             Thread warm = new Thread(() -> {
-                site.warmUp();
                 site.rehearseAnEdit();
+                site.warmUp();
             }, "docsite-warm-up");
             warm.setDaemon(true);
             warm.start();
