@@ -20,11 +20,11 @@
 
   function debounce(fn, ms) { var t; return function () { clearTimeout(t); t = setTimeout(fn, ms); }; }
 
-  // Checks the text once typing pauses. Until then the result says it is out of date (aria-busy), so
-  // neither a screen reader nor a test takes the verdict on a half-typed text for the verdict on the text.
-  function checkWhenTypingPauses(area, result, run) {
+  // Checks the text once typing pauses. Until then a result that a check will replace is marked out of
+  // date (aria-busy): the verdict it shows is for the text before the change.
+  function checkWhenTypingPauses(area, result, run, canCheck) {
     var later = debounce(run, 200);
-    area.addEventListener('input', function () { result.setAttribute('aria-busy', 'true'); later(); });
+    area.addEventListener('input', function () { if (canCheck()) result.setAttribute('aria-busy', 'true'); later(); });
   }
 
   // Each script once; callbacks wait for it.
@@ -362,7 +362,7 @@
       }
       numbers(bad);
     }
-    checkWhenTypingPauses(area, result, run);
+    checkWhenTypingPauses(area, result, run, function () { return ready; });
     area.addEventListener('scroll', function () { gutter.scrollTop = area.scrollTop; });
     reset.addEventListener('click', function () { area.value = original; area.scrollTop = 0; run(); area.focus(); });
     numbers({});
@@ -449,7 +449,7 @@
       if (e.url) card.appendChild(el('a', { href: cfg.root + e.url, class: 'live-entry-link' }, 'Open its row in the error table'));
       result.appendChild(card);
     }
-    checkWhenTypingPauses(area, result, run);
+    checkWhenTypingPauses(area, result, run, function () { return errors !== null; });
     clear.addEventListener('click', function () { area.value = ''; run(); area.focus(); });
     load(cfg.root + 'errors.js', function (ok) {
       if (!ok || !window.docsiteErrors) { result.textContent = 'The catalog could not be loaded. Reload the page to try again.'; return; }

@@ -31,6 +31,7 @@ import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -191,6 +192,26 @@ class LiveExamplesBrowserTest {
         List<String> foreign = (List<String>) js("return performance.getEntriesByType('resource').map(function (r) { return r.name; })"
                 + ".filter(function (n) { return n.indexOf(location.origin + '/') !== 0; })");
         assertEquals(List.of(), foreign, "requests that left the site");
+    }
+
+    @Test
+    void aCheckerThatCannotLoadSaysSoAndIsNeverMarkedBusy() {
+        open(CONFIG_PAGE);
+        // The schema script runs, but its schema never reaches the page.
+        js("Object.defineProperty(window, 'docsiteSchemas', { get: function () { return {}; }, set: function () {} })");
+        WebElement button = chromium.driver.findElements(By.cssSelector(".live-tools[data-live='json'] .live-open")).get(0);
+        js("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+        waitFor(d -> button.getAttribute("aria-controls") != null);
+        WebElement panel = chromium.driver.findElement(By.id(button.getAttribute("aria-controls")));
+        waitFor(d -> status(panel).contains("The checker could not be loaded"));
+        WebElement result = panel.findElement(By.cssSelector(".live-result"));
+        // No check will come, so typing does not mark the message as out of date.
+        assertNull(js("var a = arguments[0]; a.value = '{'; a.dispatchEvent(new Event('input'));"
+                + " return document.getElementById(a.getAttribute('aria-describedby')).getAttribute('aria-busy')",
+                panel.findElement(By.cssSelector("textarea"))));
+        assertNull(result.getAttribute("aria-busy"));
+        assertTrue(status(panel).contains("The checker could not be loaded"), status(panel));
     }
 
     @Test
