@@ -62,18 +62,13 @@ final class SearchIndex {
      */
     static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, BooleanSupplier stop)
             throws JsonProcessingException {
-        return files(build, config, cache, stop, null);
-    }
-
-    /** The same, taking the entries {@code ahead} prepared (see {@link #prepare}); null: none. */
-    static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, BooleanSupplier stop, Ahead ahead)
-            throws JsonProcessingException {
-        return files(build, config, cache, stop, ahead, null);
+        return files(build, config, cache, stop, null, null);
     }
 
     /**
-     * The same, taking the entries of the last index made with {@code kept} (serve, after each edit) where a page's entry
-     * key is unchanged, and keeping this index's entries there for the next; null: none.
+     * The same, taking the entries {@code ahead} prepared (see {@link #prepare}), and the entries of the last index made
+     * with {@code kept} (serve, after each edit) where a page's entry key is unchanged, keeping this index's entries
+     * there for the next; null: none.
      */
     static Map<String, String> files(BuildResult.VersionBuild build, SiteConfig config, RenderCache cache, BooleanSupplier stop, Ahead ahead,
                                      Kept kept) throws JsonProcessingException {

@@ -245,7 +245,7 @@ public final class SiteBuilder {
      * throws {@link java.util.concurrent.CancellationException} once {@code stop} says so.
      */
     public Map<String, String> searchFiles(Request req, BuildResult rendered, Set<String> versions, java.util.function.BooleanSupplier stop) throws IOException {
-        return new SiteWriter(layout, req.content().config(), req.banner(), null, cache).searchFiles(rendered.versions(), versions, stop, memo.search);
+        return keeping(new SiteWriter(layout, req.content().config(), req.banner(), null, cache)).searchFiles(rendered.versions(), versions, stop);
     }
 
     /** Writes search files made by {@link #searchFiles} into the live folder {@code dir}, only the files that differ. */

@@ -274,8 +274,7 @@ final class SiteWriter {
     private void writeAll(Map<String, String> texts) { texts.forEach(this::writeFile); }
 
     /** The search files of the versions of {@code builds} named in {@code versions}, by path relative to the site. */
-    Map<String, String> searchFiles(List<BuildResult.VersionBuild> builds, Set<String> versions, java.util.function.BooleanSupplier stop,
-                                    SearchIndex.Kept kept) throws IOException {
+    Map<String, String> searchFiles(List<BuildResult.VersionBuild> builds, Set<String> versions, java.util.function.BooleanSupplier stop) throws IOException {
         Map<String, String> all = new java.util.LinkedHashMap<>();
         for (BuildResult.VersionBuild b : builds) if (versions.contains(b.name())) all.putAll(SearchIndex.files(b, config, cache, stop, null, kept));
         return all;

@@ -286,7 +286,7 @@ class SearchIndexTest {
         List<RenderedPage> some = new ArrayList<>();
         for (int i = pages.size() - 3; i >= 0; i -= 2) some.add(pages.get(i));
         SearchIndex.prepare(new BuildResult.VersionBuild(b.content(), some), config, cache, ahead, true);
-        assertEquals(atOnce, SearchIndex.files(b, config, cache, () -> false, ahead));
+        assertEquals(atOnce, SearchIndex.files(b, config, cache, () -> false, ahead, null));
 
         // Prepared ahead with other words than the page has now: those words must not be found.
         RenderedPage was = pages.get(1);
@@ -294,7 +294,7 @@ class SearchIndexTest {
                 was.html() + "<p>Zanzibarquux</p>", was.raw(), null, was.links());
         SearchIndex.Ahead staleAhead = new SearchIndex.Ahead();
         SearchIndex.prepare(new BuildResult.VersionBuild(b.content(), List.of(pages.get(0), stale)), config, cache, staleAhead, false);
-        Map<String, String> withStale = SearchIndex.files(b, config, cache, () -> false, staleAhead);
+        Map<String, String> withStale = SearchIndex.files(b, config, cache, () -> false, staleAhead, null);
         assertEquals(atOnce, withStale);
         assertFalse(withStale.values().stream().anyMatch(f -> f.contains("zanzibarquux")));
     }
