@@ -17,6 +17,12 @@
 # The table has Antora both ways: "full nav" (as Antora's default UI does) and "branch nav" (the bundle's
 # nav=branch key: a page carries what a docsite page carries). --ratio-only uses ANTORA_NAV (default full).
 #
+# The floor: bench/PlainAsciidoctor.java, the plain AsciidoctorJ program the issue on speed measures against
+# Antora (one shared Asciidoctor on every core, FreeMarker layout with the full navigation, written; nothing
+# else), compiled against docsite's jar and run with docsite's JVM flags and its own class-data archive
+# (recorded by one untimed run when missing or older than the jars). It runs in the same alternation, so the
+# table shows docsite's distance from the floor as well as from Antora, on the same machine in the same minutes.
+#
 # Cold builds: docsite with its render cache (.docsite-cache beside the output) and output removed before
 # each run, through the ./docsite launcher (JVM start included); Antora with its output and cache folder
 # removed (`antora generate --cache-dir`), failing on any warning (an unresolved xref would be one). Wall
@@ -24,8 +30,9 @@
 # Node process. After the runs it counts the pages each tool wrote and fails unless both wrote them all.
 #
 # Usage: bench/antora.sh [PAGES]                the table, also written to bench/results/antora.md
-#        bench/antora.sh --ratio-only [PAGES]   prints one line: docsite_s antora_s ratio (median wall times,
-#                                               docsite / Antora), for a combined table; progress on stderr
+#        bench/antora.sh --ratio-only [PAGES]   prints one line: docsite_s antora_s ratio plain_s plain_ratio
+#                                               (median wall times; ratios over Antora's), for a combined
+#                                               table; progress on stderr
 #        . bench/antora.sh; antora_ratio PAGES  the same line from a script that sources this one
 # Env:   RUNS=3  VERSIONS=1  WORK=/tmp/docsite-antora-bench (npm install, corpora, outputs)
 #        ANTORA_NAV=full|branch (--ratio-only and antora_ratio)
@@ -46,7 +53,7 @@ antora_setup() {
   antora_twin="$antora_work/antora-$n-$v"
   antora_pages=$((n * v))
   mkdir -p "$antora_work/npm"
-  if ! "$antora_bin" -v 2>/dev/null | grep -q "site generator: $antora_version"; then
+  if ! "$antora_bin" -v 2>/dev/null | grep -q "site-generator: $antora_version"; then
     echo "installing @antora/cli@$antora_version and @antora/site-generator@$antora_version..." >&2
     (cd "$antora_work/npm" && { [ -f package.json ] || echo '{"private": true}' > package.json; } &&
       npm install --no-audit --no-fund --loglevel=error "@antora/cli@$antora_version" "@antora/site-generator@$antora_version" >&2)
@@ -60,6 +67,27 @@ antora_setup() {
   fi
   rm -f "$antora_twin/ui-bundle.zip"
   (cd "$antora_here/bench/antora-ui" && zip -qrX "$antora_twin/ui-bundle.zip" .)
+  antora_plain_setup
+}
+
+# antora_plain_setup: compiles bench/PlainAsciidoctor.java into a jar and records its class-data archive.
+# Sets antora_plain (the java command line, without its two arguments).
+antora_plain_setup() {
+  local dir="$antora_work/plain" jar="$antora_here/target/docsite.jar"
+  local src="$antora_here/bench/PlainAsciidoctor.java" flags=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn256m -Xss4m)
+  mkdir -p "$dir"
+  if [ ! -f "$dir/plain.jar" ] || [ "$src" -nt "$dir/plain.jar" ] || [ "$jar" -nt "$dir/plain.jar" ]; then
+    rm -rf "$dir/classes" "$dir/plain.jar" "$dir/plain.jsa"
+    javac -cp "$jar" -d "$dir/classes" "$src" && jar cf "$dir/plain.jar" -C "$dir/classes" .
+  fi
+  antora_plain=(java "${flags[@]}" -cp "$jar:$dir/plain.jar")
+  if [ ! -f "$dir/plain.jsa" ]; then
+    echo "recording the plain program's class-data archive (one untimed run)..." >&2
+    rm -rf "$dir/out"
+    "${antora_plain[@]}" -XX:ArchiveClassesAtExit="$dir/plain.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      PlainAsciidoctor "$antora_corpus" "$dir/out" "$(nproc)" >/dev/null
+  fi
+  antora_plain+=(-XX:SharedArchiveFile="$dir/plain.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off PlainAsciidoctor)
 }
 
 # antora_run_docsite / antora_run_antora NAV: one cold build, prints "wall_s peak_kib cpu_s"
@@ -73,6 +101,10 @@ antora_timed() {
 antora_run_docsite() {
   rm -rf "$antora_work/docsite-out" "$antora_work/.docsite-cache"
   (cd "$antora_here" && antora_timed ./docsite build --quiet --content "$antora_corpus" --out "$antora_work/docsite-out")
+}
+antora_run_plain() {
+  rm -rf "$antora_work/plain-out"
+  antora_timed "${antora_plain[@]}" "$antora_corpus" "$antora_work/plain-out" "$(nproc)"
 }
 antora_run_antora() {
   rm -rf "$antora_work/antora-out-$1" "$antora_work/antora-cache"
@@ -90,23 +122,26 @@ antora_check_pages() {
 
 # antora_ratio PAGES: prints "docsite_s antora_s ratio" (median wall times; ratio docsite / Antora)
 antora_ratio() {
-  local nav="${ANTORA_NAV:-full}" d=() a=() t rest out
+  local nav="${ANTORA_NAV:-full}" d=() a=() p=() t rest out
   antora_setup "$1"
   for r in $(seq "${RUNS:-3}"); do
     echo "run $r/${RUNS:-3} (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
     out="$(antora_run_docsite)"; read -r t rest <<<"$out"; d+=("$t")
     out="$(antora_run_antora "$nav")"; read -r t rest <<<"$out"; a+=("$t")
+    out="$(antora_run_plain)"; read -r t rest <<<"$out"; p+=("$t")
   done
   antora_check_pages "$antora_work/docsite-out" docsite
   antora_check_pages "$antora_work/antora-out-$nav" Antora
-  local dm am
+  antora_check_pages "$antora_work/plain-out" "the plain program"
+  local dm am pm
   dm=$(printf '%s\n' "${d[@]}" | antora_median); am=$(printf '%s\n' "${a[@]}" | antora_median)
-  awk -v d="$dm" -v a="$am" 'BEGIN {printf "%.2f %.2f %.2f\n", d, a, d / a}'
+  pm=$(printf '%s\n' "${p[@]}" | antora_median)
+  awk -v d="$dm" -v a="$am" -v p="$pm" 'BEGIN {printf "%.2f %.2f %.2f %.2f %.2f\n", d, a, d / a, p, p / a}'
 }
 
 # the whole table
 antora_table() {
-  local n="$1" runs="${RUNS:-3}" tools=(docsite full branch) tool r t m c out
+  local n="$1" runs="${RUNS:-3}" tools=(docsite full branch plain) tool r t m c out
   antora_setup "$n"
   declare -A wall=() rss=() cpu=()
   local load_before; load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -116,14 +151,17 @@ antora_table() {
     for nav in full branch; do
       out="$(antora_run_antora "$nav")"; read -r t m c <<<"$out"; wall[$nav]+=" $t"; rss[$nav]+=" $m"; cpu[$nav]+=" $c"
     done
+    out="$(antora_run_plain)"; read -r t m c <<<"$out"; wall[plain]+=" $t"; rss[plain]+=" $m"; cpu[plain]+=" $c"
   done
   antora_check_pages "$antora_work/docsite-out" docsite
   antora_check_pages "$antora_work/antora-out-full" "Antora (full nav)"
   antora_check_pages "$antora_work/antora-out-branch" "Antora (branch nav)"
-  local html_d html_f html_b
+  antora_check_pages "$antora_work/plain-out" "the plain program"
+  local html_d html_f html_b html_p
   html_d=$(find "$antora_work/docsite-out" -name '*.html' | wc -l)
   html_f=$(find "$antora_work/antora-out-full" -name '*.html' | wc -l)
   html_b=$(find "$antora_work/antora-out-branch" -name '*.html' | wc -l)
+  html_p=$(find "$antora_work/plain-out" -name '*.html' | wc -l)
   local dm; dm=$(printf '%s\n' ${wall[docsite]} | antora_median)
 
   echo "docsite vs Antora $antora_version — $n pages x ${VERSIONS:-1} version(s), cold builds alternating, medians of $runs"
@@ -138,6 +176,7 @@ antora_table() {
       docsite) label="docsite"; html=$html_d ;;
       full) label="Antora (full nav)"; html=$html_f ;;
       branch) label="Antora (branch nav)"; html=$html_b ;;
+      plain) label="plain AsciidoctorJ"; html=$html_p ;;
     esac
     local wm cm mm
     wm=$(printf '%s\n' ${wall[$tool]} | antora_median); cm=$(printf '%s\n' ${cpu[$tool]} | antora_median)
@@ -147,7 +186,8 @@ antora_table() {
       "$(awk -v d="$dm" -v w="$wm" 'BEGIN{printf "%.2f", d / w}')"
   done
   echo
-  echo "runs (wall s): docsite${wall[docsite]}; Antora full nav${wall[full]}; Antora branch nav${wall[branch]}"
+  echo "runs (wall s): docsite${wall[docsite]}; Antora full nav${wall[full]}; Antora branch nav${wall[branch]}; plain${wall[plain]}"
+  echo "plain AsciidoctorJ: bench/PlainAsciidoctor.java, the floor (convert, lay out with the full navigation, write; nothing else)."
   echo "Antora ran with a minimal local UI bundle (bench/antora-ui/): the default UI bundle is on GitLab, not reachable here."
   echo "docsite also writes audience and section landing pages, a home page, 404, versions and search index;"
   echo "Antora writes the pages only (its 404 page needs a site URL)."

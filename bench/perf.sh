@@ -3,7 +3,8 @@
 # Each figure is the median of RUNS runs through the ./docsite launcher (JVM start included), with the
 # highest peak RSS of those runs:
 #   - cold build of the 1,000-page corpus (no cache, no previous site), and Antora 3.1.15 on the same
-#     pages, alternating (bench/antora.sh), with the ratio docsite/Antora of the medians;
+#     pages, alternating (bench/antora.sh), with the ratio docsite/Antora of the medians, and in the same
+#     alternation the plain AsciidoctorJ program (bench/PlainAsciidoctor.java): the floor under docsite's time;
 #   - rebuild with nothing changed, 1,000 pages x 1 and x 2 versions;
 #   - one page's body changed, render cache and previous site present (a one-page pull request in CI with
 #     the cache restored), 1,000 pages;
@@ -64,10 +65,12 @@ c1=$(corpus 1000 1); c2=$(corpus 1000 2)
 
 # Cold, 1,000 pages, with Antora alternating (bench/antora.sh prints its own lines to stderr).
 if [ "${ANTORA:-1}" = 1 ]; then
-  read -r d_s a_s ratio < <(RUNS="$runs" bench/antora.sh --ratio-only 1000)
+  read -r d_s a_s ratio p_s p_ratio < <(RUNS="$runs" bench/antora.sh --ratio-only 1000)
   printf '| %-44s | %8.2f s | %9s | %11s | %-22s |\n' "cold 1,000 pages: docsite" "$d_s" "" "" "≤ 0.55 × Antora"
   printf '| %-44s | %8.2f s | %9s | %11s | %-22s |\n' "cold 1,000 pages: Antora 3.1.15 (same run)" "$a_s" "" "" ""
   printf '| %-44s | %10s | %9s | %11s | %-22s |\n' "docsite / Antora" "$ratio" "" "" "≤ 0.55"
+  printf '| %-44s | %8.2f s | %9s | %11s | %-22s |\n' "cold 1,000 pages: plain AsciidoctorJ (floor)" "$p_s" "" "" ""
+  printf '| %-44s | %10s | %9s | %11s | %-22s |\n' "plain AsciidoctorJ / Antora" "$p_ratio" "" "" ""
 fi
 f="$work/cold1000"; : >"$f"
 for _ in $(seq "$runs"); do rm -rf "$work/cold" "$work/cold.cache"; timed "$f" "$c1" "$work/cold"; done
