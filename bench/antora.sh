@@ -31,8 +31,8 @@
 #
 # Usage: bench/antora.sh [PAGES]                the table, also written to bench/results/antora.md
 #        bench/antora.sh --ratio-only [PAGES]   prints one line: docsite_s antora_s ratio plain_s plain_ratio
-#                                               (median wall times; ratios over Antora's), for a combined
-#                                               table; progress on stderr
+#                                               (median wall times; each ratio over Antora's is the median of
+#                                               the runs' ratios), for a combined table; each run on stderr
 #        . bench/antora.sh; antora_ratio PAGES  the same line from a script that sources this one
 # Env:   RUNS=3  VERSIONS=1  WORK=/tmp/docsite-antora-bench (npm install, corpora, outputs)
 #        ANTORA_NAV=full|branch (--ratio-only and antora_ratio)
@@ -42,6 +42,15 @@ antora_version=3.1.15
 
 # median of the numbers on stdin
 antora_median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# antora_pair_ratio "A1 A2 ..." "B1 B2 ...": the median of the runs' ratios A_i / B_i. Run i of each tool are
+# neighbours in time, so each ratio is taken under about the same load; the ratio of the two medians could pair a
+# run from a quiet minute with one from a busy minute.
+antora_pair_ratio() {
+  local a=($1) b=($2) i
+  for i in "${!a[@]}"; do awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN {printf "%.4f\n", x / y}'; done | antora_median |
+    awk '{printf "%.2f", $1}'
+}
 
 # antora_setup PAGES: installs Antora, builds docsite's jar, generates the corpus and its twin, zips the UI.
 # Sets antora_work, antora_bin, antora_corpus, antora_twin, antora_pages (pages x versions).
@@ -94,13 +103,17 @@ antora_plain_setup() {
   antora_plain+=(-XX:SharedArchiveFile="$dir/plain.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off PlainAsciidoctor)
 }
 
-# antora_run_docsite / antora_run_antora NAV: one cold build, prints "wall_s peak_kib cpu_s"
+# Seconds of CPU steal so far, all cores (Linux /proc/stat; 0 elsewhere): on a shared VM the host runs other guests
+# on the cores, and a run's wall time grows with the steal it meets, which no change to a tool explains.
+antora_steal() { awk '/^cpu / {print ($9 == "" ? 0 : $9 / 100); exit}' /proc/stat 2>/dev/null || echo 0; }
+
+# antora_run_docsite / antora_run_antora NAV / antora_run_plain: one cold build, prints "wall_s peak_kib cpu_s steal_s"
 antora_timed() {
-  local log; log="$(mktemp)"
+  local log s0; log="$(mktemp)"; s0="$(antora_steal)"
   if ! /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" >/dev/null; then
     echo "bench/antora.sh: failed: $* ($(head -1 "$log"))" >&2; rm -f "$log"; return 1
   fi
-  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$log"; rm -f "$log"
+  awk -v s0="$s0" -v s1="$(antora_steal)" '{printf "%s %s %.2f %.1f\n", $1, $2, $3 + $4, s1 - s0}' "$log"; rm -f "$log"
 }
 antora_run_docsite() {
   rm -rf "$antora_work/docsite-out" "$antora_work/.docsite-cache"
@@ -126,13 +139,20 @@ antora_check_pages() {
 
 # antora_ratio PAGES: prints "docsite_s antora_s ratio" (median wall times; ratio docsite / Antora)
 antora_ratio() {
-  local nav="${ANTORA_NAV:-full}" d=() a=() p=() t rest out
+  local nav="${ANTORA_NAV:-full}" d=() a=() p=() t m c st out
   antora_setup "$1"
   for r in $(seq "${RUNS:-3}"); do
     echo "run $r/${RUNS:-3} (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-    out="$(antora_run_docsite)"; read -r t rest <<<"$out"; d+=("$t")
-    out="$(antora_run_antora "$nav")"; read -r t rest <<<"$out"; a+=("$t")
-    out="$(antora_run_plain)"; read -r t rest <<<"$out"; p+=("$t")
+    local line="" tool
+    for tool in docsite antora plain; do
+      case "$tool" in
+        docsite) out="$(antora_run_docsite)" ;; antora) out="$(antora_run_antora "$nav")" ;; plain) out="$(antora_run_plain)" ;;
+      esac
+      read -r t m c st <<<"$out"
+      case "$tool" in docsite) d+=("$t") ;; antora) a+=("$t") ;; plain) p+=("$t") ;; esac
+      line+=" $tool ${t} s (CPU ${c} s, steal ${st} s);"
+    done
+    echo " ${line# }" >&2
   done
   antora_check_pages "$antora_work/docsite-out" docsite
   antora_check_pages "$antora_work/antora-out-$nav" Antora
@@ -140,22 +160,24 @@ antora_ratio() {
   local dm am pm
   dm=$(printf '%s\n' "${d[@]}" | antora_median); am=$(printf '%s\n' "${a[@]}" | antora_median)
   pm=$(printf '%s\n' "${p[@]}" | antora_median)
-  awk -v d="$dm" -v a="$am" -v p="$pm" 'BEGIN {printf "%.2f %.2f %.2f %.2f %.2f\n", d, a, d / a, p, p / a}'
+  awk -v d="$dm" -v a="$am" -v p="$pm" -v dr="$(antora_pair_ratio "${d[*]}" "${a[*]}")" -v pr="$(antora_pair_ratio "${p[*]}" "${a[*]}")" \
+    'BEGIN {printf "%.2f %.2f %s %.2f %s\n", d, a, dr, p, pr}'
 }
 
 # the whole table
 antora_table() {
-  local n="$1" runs="${RUNS:-3}" tools=(docsite full branch plain) tool r t m c out
+  local n="$1" runs="${RUNS:-3}" tools=(docsite full branch plain) tool r t m c st out
   antora_setup "$n"
-  declare -A wall=() rss=() cpu=()
+  declare -A wall=() rss=() cpu=() steal=()
   local load_before; load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   for r in $(seq "$runs"); do
     echo "run $r/$runs (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-    out="$(antora_run_docsite)"; read -r t m c <<<"$out"; wall[docsite]+=" $t"; rss[docsite]+=" $m"; cpu[docsite]+=" $c"
-    for nav in full branch; do
-      out="$(antora_run_antora "$nav")"; read -r t m c <<<"$out"; wall[$nav]+=" $t"; rss[$nav]+=" $m"; cpu[$nav]+=" $c"
+    for tool in "${tools[@]}"; do
+      case "$tool" in
+        docsite) out="$(antora_run_docsite)" ;; plain) out="$(antora_run_plain)" ;; *) out="$(antora_run_antora "$tool")" ;;
+      esac
+      read -r t m c st <<<"$out"; wall[$tool]+=" $t"; rss[$tool]+=" $m"; cpu[$tool]+=" $c"; steal[$tool]+=" $st"
     done
-    out="$(antora_run_plain)"; read -r t m c <<<"$out"; wall[plain]+=" $t"; rss[plain]+=" $m"; cpu[plain]+=" $c"
   done
   antora_check_pages "$antora_work/docsite-out" docsite
   antora_check_pages "$antora_work/antora-out-full" "Antora (full nav)"
@@ -166,14 +188,13 @@ antora_table() {
   html_f=$(find "$antora_work/antora-out-full" -name '*.html' | wc -l)
   html_b=$(find "$antora_work/antora-out-branch" -name '*.html' | wc -l)
   html_p=$(find "$antora_work/plain-out" -name '*.html' | wc -l)
-  local dm; dm=$(printf '%s\n' ${wall[docsite]} | antora_median)
 
   echo "docsite vs Antora $antora_version — $n pages x ${VERSIONS:-1} version(s), cold builds alternating, medians of $runs"
   echo "(peak RSS: max) — $(nproc) cores, $(java -version 2>&1 | head -1), Node $(node --version)"
   echo "load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
   echo
-  echo "| tool                   | pages written (all HTML) | wall, median | CPU, median | peak RSS | docsite / this (wall) |"
-  echo "|------------------------|--------------------------|--------------|-------------|----------|-----------------------|"
+  echo "| tool                   | pages written (all HTML) | wall, median | CPU, median | steal, median | peak RSS | docsite / this (wall) |"
+  echo "|------------------------|--------------------------|--------------|-------------|---------------|----------|-----------------------|"
   for tool in "${tools[@]}"; do
     local label html
     case "$tool" in
@@ -182,15 +203,19 @@ antora_table() {
       branch) label="Antora (branch nav)"; html=$html_b ;;
       plain) label="plain AsciidoctorJ"; html=$html_p ;;
     esac
-    local wm cm mm
+    local wm cm sm mm
     wm=$(printf '%s\n' ${wall[$tool]} | antora_median); cm=$(printf '%s\n' ${cpu[$tool]} | antora_median)
+    sm=$(printf '%s\n' ${steal[$tool]} | antora_median)
     mm=$(printf '%s\n' ${rss[$tool]} | sort -n | tail -1)
-    printf '| %-22s | %6d (%6d)          | %9.2f s  | %8.2f s  | %4.0f MiB | %21s |\n' "$label" "$antora_pages" "$html" \
-      "$wm" "$cm" "$(awk -v m="$mm" 'BEGIN{print m/1024}')" \
-      "$(awk -v d="$dm" -v w="$wm" 'BEGIN{printf "%.2f", d / w}')"
+    printf '| %-22s | %6d (%6d)          | %9.2f s  | %8.2f s  | %10.1f s  | %4.0f MiB | %21s |\n' "$label" "$antora_pages" "$html" \
+      "$wm" "$cm" "$sm" "$(awk -v m="$mm" 'BEGIN{print m/1024}')" \
+      "$(antora_pair_ratio "${wall[docsite]}" "${wall[$tool]}")"
   done
   echo
   echo "runs (wall s): docsite${wall[docsite]}; Antora full nav${wall[full]}; Antora branch nav${wall[branch]}; plain${wall[plain]}"
+  echo "runs (steal s, all cores): docsite${steal[docsite]}; Antora full nav${steal[full]}; Antora branch nav${steal[branch]}; plain${steal[plain]}"
+  echo "steal: CPU time the host gave other guests while a run wanted it (0 on a machine of its own); compare runs with little of it."
+  echo "docsite / this: the median of the runs' ratios (run i of every tool ran in the same minute or two)."
   echo "plain AsciidoctorJ: bench/PlainAsciidoctor.java, the floor (convert, lay out with the full navigation, write; nothing else)."
   echo "Antora ran with a minimal local UI bundle (bench/antora-ui/): the default UI bundle is on GitLab, not reachable here."
   echo "docsite also writes audience and section landing pages, a home page, 404, versions and search index;"

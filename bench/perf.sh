@@ -3,7 +3,7 @@
 # Each figure is the median of RUNS runs through the ./docsite launcher (JVM start included), with the
 # highest peak RSS of those runs:
 #   - cold build of the 1,000-page corpus (no cache, no previous site), and Antora 3.1.15 on the same
-#     pages, alternating (bench/antora.sh), with the ratio docsite/Antora of the medians, and in the same
+#     pages, alternating (bench/antora.sh), with the ratio docsite/Antora (the median of the runs' ratios), and in the same
 #     alternation the plain AsciidoctorJ program (bench/PlainAsciidoctor.java): the floor under docsite's time;
 #   - rebuild with nothing changed, 1,000 pages x 1 and x 2 versions;
 #   - one page's body changed, render cache and previous site present (a one-page pull request in CI with
@@ -14,7 +14,8 @@
 #   - with LARGE=1, a cold build of 10,000 pages (one run: several minutes), its peak RSS and its time
 #     over the 1,000-page cold median of the same run.
 # CPU seconds (user + sys) are printed beside wall times: on a shared machine wall time grows with other
-# load, CPU time much less. The load average at the start and the end is printed for that reason.
+# load, CPU time much less. The load average at the start and the end is printed for that reason, and the CPU
+# steal of the whole run (on a VM, time the host gave other guests: wall times from a run with much of it are slow).
 #
 # Usage: bench/perf.sh            Env: RUNS=3 EDITS=20 LARGE= WORK=/tmp/docsite-perf PORT=8932 ANTORA=1 (0: skip Antora)
 set -euo pipefail
@@ -56,6 +57,8 @@ build() { # CONTENT OUT: ./docsite build with the cache beside OUT
   ./docsite build --quiet --content "$1" --out "$2" --cache "$2.cache"
 }
 
+steal() { awk '/^cpu / {print ($9 == "" ? 0 : $9 / 100); exit}' /proc/stat 2>/dev/null || echo 0; }
+steal0=$(steal)
 echo "docsite performance — $(nproc) cores, $(java -version 2>&1 | head -1), median of $runs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| measure                                      | wall      | CPU       | peak RSS    | target                 |"
@@ -126,4 +129,4 @@ if [ -n "${LARGE:-}" ]; then
   rm -rf "$work/large" "$work/large.cache"
 fi
 echo
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); CPU steal during the run (time the host gave other guests, all cores): $(awk -v a="$steal0" -v b="$(steal)" 'BEGIN{printf "%.0f", b - a}') s"
