@@ -20,14 +20,14 @@
 # The floor: bench/PlainAsciidoctor.java, the plain AsciidoctorJ program the issue on speed measures against
 # Antora (one shared Asciidoctor on every core, FreeMarker layout with the full navigation, written; nothing
 # else), compiled against docsite's jar and run with docsite's JVM flags and its own class-data archive
-# (recorded by one untimed run when missing or older than the jars). It runs in the same alternation, so the
+# (recorded by one untimed run when missing, or when the jar or the program changed). It runs in the same alternation, so the
 # table shows docsite's distance from the floor as well as from Antora, on the same machine in the same minutes.
 #
 # Cold builds: docsite with its render cache (.docsite-cache beside the output) and output removed before
 # each run, through the ./docsite launcher (JVM start included); Antora with its output and cache folder
 # removed (`antora generate --cache-dir`), failing on any warning (an unresolved xref would be one). Wall
 # time, CPU time (user + sys) and peak RSS from /usr/bin/time. docsite renders on all cores; Antora is one
-# Node process. After the runs it counts the pages each tool wrote and fails unless both wrote them all.
+# Node process. After the runs it counts the pages each tool wrote and fails unless every tool wrote them all.
 #
 # Usage: bench/antora.sh [PAGES]                the table, also written to bench/results/antora.md
 #        bench/antora.sh --ratio-only [PAGES]   prints one line: docsite_s antora_s ratio plain_s plain_ratio
@@ -137,7 +137,8 @@ antora_check_pages() {
   fi
 }
 
-# antora_ratio PAGES: prints "docsite_s antora_s ratio" (median wall times; ratio docsite / Antora)
+# antora_ratio PAGES: prints "docsite_s antora_s ratio plain_s plain_ratio" (median wall times; each ratio over
+# Antora's is the median of the runs' ratios), and each run's times and steal on stderr
 antora_ratio() {
   local nav="${ANTORA_NAV:-full}" d=() a=() p=() t m c st out
   antora_setup "$1"
