@@ -36,6 +36,9 @@
 #        . bench/antora.sh; antora_ratio PAGES  the same line from a script that sources this one
 # Env:   RUNS=3  VERSIONS=1  WORK=/tmp/docsite-antora-bench (npm install, corpora, outputs)
 #        ANTORA_NAV=full|branch (--ratio-only and antora_ratio)
+#        ANTORA_UI=ZIP: Antora's UI bundle instead of bench/antora-ui/ (for example its default bundle,
+#        https://gitlab.com/antora/antora-ui-default/-/jobs/artifacts/HEAD/raw/build/ui-bundle.zip?job=bundle-stable);
+#        the branch-nav run then builds what that bundle's layout does, which ignores the nav key
 set -euo pipefail
 antora_here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 antora_version=3.1.15
@@ -75,7 +78,12 @@ antora_setup() {
       git -c user.name=bench -c user.email=bench@localhost -c commit.gpgsign=false commit -qm "benchmark corpus")
   fi
   rm -f "$antora_twin/ui-bundle.zip"
-  (cd "$antora_here/bench/antora-ui" && zip -qrX "$antora_twin/ui-bundle.zip" .)
+  if [ -n "${ANTORA_UI:-}" ]; then
+    # A UI bundle of one's own, such as Antora's default one where GitLab is reachable.
+    cp "$ANTORA_UI" "$antora_twin/ui-bundle.zip"
+  else
+    (cd "$antora_here/bench/antora-ui" && zip -qrX "$antora_twin/ui-bundle.zip" .)
+  fi
   antora_plain_setup
 }
 
@@ -218,7 +226,8 @@ antora_table() {
   echo "steal: CPU time the host gave other guests while a run wanted it (0 on a machine of its own); compare runs with little of it."
   echo "docsite / this: the median of the runs' ratios (run i of every tool ran in the same minute or two)."
   echo "plain AsciidoctorJ: bench/PlainAsciidoctor.java, the floor (convert, lay out with the full navigation, write; nothing else)."
-  echo "Antora ran with a minimal local UI bundle (bench/antora-ui/): the default UI bundle is on GitLab, not reachable here."
+  if [ -n "${ANTORA_UI:-}" ]; then echo "Antora ran with the UI bundle $ANTORA_UI."
+  else echo "Antora ran with a minimal local UI bundle (bench/antora-ui/): the default UI bundle is on GitLab (ANTORA_UI=ZIP to use it)."; fi
   echo "docsite also writes audience and section landing pages, a home page, 404, versions and search index;"
   echo "Antora writes the pages only (its 404 page needs a site URL)."
 }
