@@ -28,7 +28,7 @@ mkdir -p "$work"
 ./docsite --version >/dev/null   # builds the jar (and, through mvn package, the class-data archive) if needed
 ./docsite --version >/dev/null
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+. bench/antora.sh   # sourced: its functions only (antora_median, antora_steal; the Antora comparison itself runs below)
 maximum() { sort -n | tail -1; }
 
 # timed OUTFILE CONTENT OUT: one ./docsite build (cache beside OUT), appends "wall cpu peak_kib" to OUTFILE
@@ -43,7 +43,7 @@ timed() {
 row() {
   local label="$1" f="$2" target="$3"
   local w c m
-  w=$(cut -d' ' -f1 "$f" | median); c=$(cut -d' ' -f2 "$f" | median); m=$(cut -d' ' -f3 "$f" | maximum)
+  w=$(cut -d' ' -f1 "$f" | antora_median); c=$(cut -d' ' -f2 "$f" | antora_median); m=$(cut -d' ' -f3 "$f" | maximum)
   printf '| %-44s | %8.2f s | %7.2f s | %7.0f MiB | %-22s |\n' "$label" "$w" "$c" "$(awk -v m="$m" 'BEGIN{print m/1024}')" "$target"
 }
 
@@ -57,8 +57,7 @@ build() { # CONTENT OUT: ./docsite build with the cache beside OUT
   ./docsite build --quiet --content "$1" --out "$2" --cache "$2.cache"
 }
 
-steal() { awk '/^cpu / {print ($9 == "" ? 0 : $9 / 100); exit}' /proc/stat 2>/dev/null || echo 0; }
-steal0=$(steal)
+steal0=$(antora_steal)
 echo "docsite performance — $(nproc) cores, $(java -version 2>&1 | head -1), median of $runs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| measure                                      | wall      | CPU       | peak RSS    | target                 |"
@@ -78,7 +77,7 @@ fi
 f="$work/cold1000"; : >"$f"
 for _ in $(seq "$runs"); do rm -rf "$work/cold" "$work/cold.cache"; timed "$f" "$c1" "$work/cold"; done
 row "cold 1,000 pages x 1 (time, CPU, RSS)" "$f" ""
-cold1000=$(cut -d' ' -f1 "$f" | median)
+cold1000=$(cut -d' ' -f1 "$f" | antora_median)
 
 for v in 1 2; do
   c=$(corpus 1000 "$v"); out="$work/warm$v"; rm -rf "$out" "$out.cache"; build "$c" "$out" >/dev/null
@@ -129,4 +128,4 @@ if [ -n "${LARGE:-}" ]; then
   rm -rf "$work/large" "$work/large.cache"
 fi
 echo
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); CPU steal during the run (time the host gave other guests, all cores): $(awk -v a="$steal0" -v b="$(steal)" 'BEGIN{printf "%.0f", b - a}') s"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); CPU steal during the run (time the host gave other guests, all cores): $(awk -v a="$steal0" -v b="$(antora_steal)" 'BEGIN{printf "%.0f", b - a}') s"

@@ -162,9 +162,7 @@ public final class LiveSite {
     public synchronized Update rehearseAnEdit() {
         if (generation != startedAt || written == null || content == null || !problems.isEmpty() || content.pages().isEmpty()) return null;
         List<Page> pages = new ArrayList<>(content.pages());
-        Page p = pages.get(0);
-        pages.set(0, new Page(p.id(), p.path(), p.pos(), p.title(), p.audience(), p.summary(), p.order(), p.since(), p.until(),
-                p.aliases(), p.body(), p.bodyLine(), p.lastUpdated(), p.fields()));
+        pages.set(0, pages.get(0).copy());
         ContentSet c = content;
         return build(new ContentSet(c.config(), pages, c.catalogs(), c.schemas(), c.source(), c.problems(), c.brokenFiles(), c.sections()),
                 System.nanoTime(), false);

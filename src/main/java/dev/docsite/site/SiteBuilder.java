@@ -145,8 +145,8 @@ public final class SiteBuilder {
     static final int WARM_UP_PAGES = 6, WARM_UP_ROUNDS = 3;
 
     /**
-     * Starts Asciidoctor and converts a few pages of {@code content} a few times (serve, after a start-up build
-     * served from the cache): the first conversions load the HTML converter and the extensions and compile
+     * Starts Asciidoctor and converts a few pages of {@code content} a few times (serve, after its start-up build,
+     * which converts no page when it is served from the cache): the first conversions load the HTML converter and the extensions and compile
      * the parser's hot paths, and one result is serialized as the cache would, all of which the writer's first
      * edit would pay otherwise. The results are thrown away: nothing is cached, written or reported. Once
      * {@code stop} says so (the writer's edit has begun), no further page is converted: the edit's own conversion
